@@ -1,0 +1,95 @@
+/**
+ * Requests in one sentence: direct ("Could you…", "Please…", imperatives), polite indirect forms
+ * ("I'd be grateful if…", "Would you mind…"), questions, rules the reader must follow ("you must",
+ * "are due"), vague asks ("let me know your thoughts") and conditional offers ("if you have
+ * questions, call…"), plus statements that no action is needed.
+ */
+
+export type AskKind = 'direct' | 'indirect' | 'question' | 'rule' | 'vague' | 'conditional';
+
+const IMPERATIVE_VERBS =
+  'reply|respond|send|confirm|approve|sign|review|check|call|email|e-mail|ring|phone|text|install|update|complete|submit|book|choose|pick|select|decide|tell|make|ensure|remember|move|use|go|click|tap|scan|raise|allow|forward|join|register|read|fill|return|share|add|delete|remove|save|restart|reboot|log|visit|contact|get|bring|take|print|attend|come|drop|give|provide|schedule|set|sign|turn|switch|follow|stop|avoid|keep|let|mention|nominate|vote|order|open|download|enter|change|reset|lock|upload|test|try|finish|prepare|arrange|agree|accept|reserve|note|see|find|look|ask|pass|print|write|put|post|fix';
+
+const LEAD = String.raw`^\s*(?:(?:just|also|so|and|then|now|simply|instead|in the meantime|meanwhile|finally|first|next|lastly|again|today|now that \w+ \w+)\s*,?\s+)?`;
+
+// A verb that opens a sentence and is not the subject of one ("Email is working again").
+const NOT_SUBJECT = String.raw`(?![-:'’])(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|went|goes|got|needs|sessions?|times?|results?|logs?|tickets?|system|systems|process|lists?|forms?|data)\b)`;
+const IMPERATIVE = new RegExp(`${LEAD}(?:please\\s+)?(?:${IMPERATIVE_VERBS})\\b${NOT_SUBJECT}`, 'i');
+const NEGATIVE_IMPERATIVE = new RegExp(`${LEAD}(?:please\\s+)?(?:do not|don't|never)\\s+(?!hesitate\\b)(?:\\w+)`, 'i');
+
+const PLEASE = /\b(?:please|pls|plz|kindly)\b/i;
+const PLEASE_NOT_ASK = /\bplease\s+(?:do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|find\s+(?:attached|enclosed|below)|see\s+(?:attached|below)|accept|excuse|forgive|bear\s+with|ignore|note\s+that)\b|\bif\s+you\s+(?:would\s+)?please\b/i;
+
+const MODAL_QUESTION =
+  /\b(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill|[Mm]ight)\s+(?:[Yy]ou|u|[Ss]omeone|[Ss]omebody|[Aa]nyone|[Ee]ach|[Ee]very|[Ee]veryone|[Aa]ll|[Yy]our|[Oo]ne|the team|\p{Lu}[\p{L}-]*)\b/u;
+const SELF_QUESTION = /(?:^\s*|[:;,]\s*)(?:\w+,\s+)?(?:can|could|shall|should|may|might|would|will|do|did)\s+(?:i|we)\b/i;
+
+const INDIRECT = [
+  /\b(?:i|we)(?:'d| would| should| will| 'd)?\s+(?:be\s+)?(?:very\s+|really\s+|so\s+|most\s+|extremely\s+)?(?:grateful|thankful|obliged|glad|delighted|pleased)\s+(?:if|for|to\s+(?:get|have|hear|receive))\b/i,
+  /\b(?:i|we)(?:'d| would)\s+(?:really\s+|much\s+|greatly\s+|very\s+much\s+)?appreciate\b/i,
+  /\byou\s+(?:may|might)\s+want\s+to\b|\b(?:writing|wanted|like)\s+to\s+(?:request|ask\s+(?:you|for)|invite\s+you)\b|\b(?:i|we)(?:'d| would)\s+love\s+(?:for\s+)?you\s+to\b|\bwants?\s+to\s+know\s+(?:if|whether)\s+you\b/i,
+  /\b(?:i|we)(?:'d| would)\s+(?:like|love|want)\s+(?!to\b)(?:you|each|every|everyone|all|your|someone|one|the\s+team)\b/i,
+  /\b(?:i|we)(?:'d| would)\s+(?:like|love)\s+to\s+(?:ask|request|get|have|book|schedule|set up|arrange|meet|confirm)\b/i,
+  /\bif\s+you\s+(?:could|would|can|are\s+able\s+to)\b/i,
+  /\bit\s+would\s+(?:really\s+|also\s+)?(?:be\s+)?(?:great|good|helpful|useful|wonderful|ideal|brilliant|lovely|help)\b/i,
+  /\b(?:would|do)\s+you\s+(?:mind|be\s+(?:able|willing|happy|ok|okay|available))\b/i,
+  /\b(?:is\s+it\s+possible|any\s+chance)\b/i,
+  /\b(?:i|we)\s+(?:still\s+|really\s+|urgently\s+|also\s+)?need\s+(?:you|your|each|every|everyone|all|someone|somebody|a\s+(?:name|reply|decision|volunteer|signature|response|yes|go-ahead)|two|three|four|\d+|volunteers?)\b/i,
+  /\b(?:i|we)(?:'d| would)?\s+(?:like|love|want)\s+(?:your|a)\s+(?:help|decision|answer|reply|sign-off|approval|input|view|feedback|go-ahead)\b/i,
+  /\bplease\s+(?:could|can|would)\b/i,
+];
+
+const RULE = [
+  /\b(?:you|your\s+team|everyone|every\s*one|all\s+staff|staff|users|colleagues|employees|managers|each\s+(?:of\s+you|\w+)|all)\s+(?:will\s+)?(?:must|need\s+to|needs\s+to|have\s+to|has\s+to|should|'ll\s+need\s+to|will\s+need\s+to|are\s+(?:required|expected|asked)\s+to)\b/i,
+  /\b(?:must|will\s+need\s+to|needs?\s+to|has\s+to|have\s+to|should|are\s+required\s+to)\s+be\s+(?:submitted|completed|done|returned|sent|approved|installed|used|made|signed|uploaded|raised|logged|filed|booked|finished|read|updated|reviewed|moved)\b/i,
+  /\b(?:is|are)\s+(?:now\s+)?due\b/i,
+  /\b(?:needs|require|requires|need)\s+an?\s+(?:approved|signed|completed)\b/i,
+  /\bhas\s+to\s+stop\b/i,
+];
+
+const VAGUE_ASK =
+  /\b(?:let\s+me\s+know\s+(?:your\s+thoughts|what\s+you\s+think|how\s+you\s+feel)|any\s+thoughts|thoughts\?|any\s+(?:update|updates|news|progress|word)\b|get\s+back\s+to\s+me|keep\s+me\s+(?:posted|in\s+the\s+loop)|circle\s+back|touch\s+base|let\s+me\s+know\b(?!\s+(?:by|before|if|whether|which|what|who|when))|talk\s+(?:it|this)\s+through|have\s+a\s+(?:chat|think)|(?:get|find|put)\s+some\s+time\s+in\s+the\s+diary)\b/i;
+
+const CONDITIONAL = /^\s*(?:if|should\s+you|in\s+case|when(?:ever)?\s+you|questions\?|no\s+\w+\?)\b/i;
+const OFFER =
+  /\b(?:do\s+not|don't)\s+hesitate\b|\bfeel\s+free\b|\bhappy\s+to\s+(?:help|chat|talk|answer|walk)\b|\bif\s+you\s+have\s+(?:any\s+)?questions\b|\blet\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\b|\bshout\s+if\b|\bif\s+(?:it's|it\s+is|that's)\s+(?:easier|simpler|quicker|helpful)\b|\bif\s+it\s+helps\b/i;
+
+function isQuestion(sentence: string): boolean {
+  return /\?["'’”)]*\s*$/.test(sentence) || /\?{2,}/.test(sentence);
+}
+
+/** What kind of ask a sentence makes, or null when it asks nothing of the reader. */
+export function classifyAsk(sentence: string): AskKind | null {
+  const s = sentence.trim();
+  if (s.length === 0 || !/\p{L}/u.test(s)) return null;
+  const words = s.split(/\s+/).length;
+  if (VAGUE_ASK.test(s) && !/\b(?:by|before)\s+\w/i.test(s)) return 'vague';
+  if (OFFER.test(s)) return 'conditional';
+  if (CONDITIONAL.test(s)) {
+    if (/^\s*(?:questions|no\s+\w+)\?\s*$/i.test(s)) return null;
+    if (IMPERATIVE.test(s.replace(/^[^,]*,\s*/, '')) || PLEASE.test(s) || INDIRECT.some((re) => re.test(s))) return 'conditional';
+  }
+  if (PLEASE.test(s) && !PLEASE_NOT_ASK.test(s)) return 'direct';
+  if (INDIRECT.some((re) => re.test(s))) return 'indirect';
+  if (isQuestion(s)) {
+    if (SELF_QUESTION.test(s) || words < 3) return null;
+    if (MODAL_QUESTION.test(s)) return 'direct';
+    return 'question';
+  }
+  if (RULE.some((re) => re.test(s))) return 'rule';
+  if (IMPERATIVE.test(s) || NEGATIVE_IMPERATIVE.test(s)) return 'direct';
+  return null;
+}
+
+/** True when one sentence asks the reader to do something (a request, question or instruction). */
+export function isAskSentence(sentence: string): boolean {
+  return classifyAsk(sentence) !== null;
+}
+
+const NO_ACTION =
+  /\bno\s+(?:action|reply|response)\s+(?:is\s+|will\s+be\s+)?(?:needed|required|necessary)\b|\bnothing\s+(?:is\s+)?(?:needed|required)\s+(?:from|of)\s+you\b|\b(?:you\s+)?(?:don't|do\s+not|won't|will\s+not)\s+need\s+to\s+do\s+anything\b|\bnothing\s+(?:for\s+you\s+)?to\s+do\b|\bno\s+need\s+(?:for\s+you\s+)?to\s+(?:do|reply|respond|act|take)\b|\bwhat\s+you\s+need\s+to\s+do:\s*nothing\b|\bthere'?s\s+nothing\s+(?:you\s+need\s+)?to\s+do\b|\bjust\s+for\s+your\s+information\b|\bfor\s+information\s+only\b|\bno\s+action\s+needed\b/i;
+
+/** True when a sentence tells the reader that nothing is needed from them. */
+export function saysNoActionNeeded(sentence: string): boolean {
+  return NO_ACTION.test(sentence);
+}

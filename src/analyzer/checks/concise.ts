@@ -1,0 +1,65 @@
+/** `concise`: the body is as short as the job allows, in short paragraphs, without padding. */
+import type { Email } from '../email.ts';
+import { countWords, excerpt } from '../text.ts';
+import type { CheckResult, Finding } from '../types.ts';
+import { checkResult, finding } from './result.ts';
+
+const ROUTINE_LIMIT = 150;
+const NEWS_LIMIT = 200;
+const WALL_OF_TEXT = 110;
+
+const FILLER =
+  /\b(?:i\s+)?just\s+wanted\s+to\s+(?:reach\s+out|touch\s+base|check\s+in|follow\s+up|let\s+you\s+know|say)|\breach(?:ing)?\s+out\b|\btouch(?:ing)?\s+base\b|\bi\s+hope\s+this\s+(?:makes\s+sense|helps|is\s+helpful)|\bto\s+be\s+(?:honest|fair)\b|\bhonestly\b|\bas\s+(?:i|you)\s+(?:know|said|mentioned)\b|\bplease\s+do\s+not\s+hesitate\b|\bat\s+the\s+end\s+of\s+the\s+day\b|\bin\s+terms\s+of\b|\bneedless\s+to\s+say\b|\bit\s+goes\s+without\s+saying\b|\bi\s+(?:just\s+)?wanted\s+to\s+(?:say|let)\b|\breally,?\s+really\b|\bever\s+so\b|\bjust\s+to\s+give\s+you\b|\ba\s+little\s+bit\s+of\b|\bfor\s+what\s+it'?s\s+worth\b/gi;
+
+export function checkConcise(email: Email): CheckResult {
+  const own = email.sentences;
+  const total = own.reduce((n, s) => n + countWords(s.text), 0);
+  const limit = email.kind === 'update' || email.kind === 'announcement' ? NEWS_LIMIT : ROUTINE_LIMIT;
+  const findings: Finding[] = [];
+
+  const walls = email.paragraphs
+    .map((p) => ({ span: p, words: countWords(email.text.slice(p.start, p.end)) }))
+    .filter((p) => p.words > WALL_OF_TEXT);
+  const fillers: { start: number; end: number; text: string }[] = [];
+  for (const s of own) {
+    for (const m of s.text.matchAll(FILLER)) {
+      fillers.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] });
+    }
+  }
+  for (const w of walls) {
+    findings.push(finding('body', w.span, `This paragraph is ${w.words} words: a wall of text that readers put off.`, 'Break it into short paragraphs of two or three sentences, or a list.'));
+  }
+  for (const f of fillers.slice(0, 5)) {
+    findings.push(finding('body', f, `“${excerpt(email.body, f, 40)}” is padding: it adds words, not meaning.`, 'Cut it.'));
+  }
+
+  const over = total > limit;
+  const padded = fillers.length >= 3 && total > limit * 0.6;
+  let score = 1;
+  if (over) score -= Math.min(0.7, ((total - limit) / limit) * 0.9 + 0.2);
+  score -= 0.1 * Math.min(3, fillers.length);
+  score -= 0.25 * Math.min(2, walls.length);
+  if (email.truncated) score = 0;
+
+  if (email.truncated) {
+    return checkResult('concise', false, 0, `This text is far longer than any email should be; only the first ${email.text.length} characters were analysed. Cut it to the one thing the reader must know.`, findings);
+  }
+  if (!over && walls.length === 0 && !padded) {
+    const message =
+      fillers.length > 0
+        ? `At ${total} words your email is a good length; trim the highlighted padding.`
+        : `At ${total} words your email is short enough to read in the preview pane and act on.`;
+    return checkResult('concise', true, Math.max(score, 0.6), message, findings);
+  }
+  if (over && findings.length === 0) {
+    const first = own[0];
+    const last = own[own.length - 1];
+    if (first && last) findings.push(finding('body', { start: first.start, end: last.end }, `${total} words; aim for about ${limit}.`, 'Cut background the reader already knows and keep one request.'));
+  }
+  const why = over
+    ? `At ${total} words this is long for its job (aim for about ${limit}); long emails get deferred and then buried.`
+    : walls.length > 0
+      ? 'A wall of text is hard to scan; readers put it off.'
+      : 'Padding phrases make the email longer without saying more.';
+  return checkResult('concise', false, Math.min(score, 0.5), `${why} Cut the padding and break it into short paragraphs.`, findings);
+}

@@ -1,0 +1,140 @@
+/**
+ * `plain-language`: a non-specialist understands it. No unexplained jargon or acronyms, no
+ * needlessly formal words, no very long sentences. An acronym explained on first use passes.
+ */
+import { onTopicSentences, type Email } from '../email.ts';
+import { EVERYDAY_ACRONYMS, JARGON_WORDS } from '../lists/jargon.ts';
+import { PLAINER_WORDS } from '../lists/plain-words.ts';
+import { SHOUTED_WORDS } from '../lists/tone.ts';
+import { addressSpans, countWords, words, type Span } from '../text.ts';
+import type { CheckResult, Finding } from '../types.ts';
+import { checkResult, finding } from './result.ts';
+
+const LONG_SENTENCE = 30;
+const VERY_LONG_SENTENCE = 40;
+
+/** An acronym-shaped token: capitals (with digits), e.g. MFA, M365, SIEM, OEMConfig, VMs. */
+const ACRONYM = /^(?:\p{Lu}{2,}\d*s?|\p{Lu}+\d+\p{Lu}*\d*|\p{Lu}\d+\p{Lu}+|\p{Lu}{3,}\p{Ll}+\p{Lu}?\p{Ll}*|\p{Lu}{2,}s)$/u;
+
+const PHRASES = Object.keys(PLAINER_WORDS).filter((k) => k.includes(' '));
+const PHRASE_RE = new RegExp(`\\b(?:${PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'gi');
+
+interface Term extends Span {
+  text: string;
+  kind: 'acronym' | 'jargon';
+  plainer?: string;
+}
+
+/** Whether the acronym at `span` is spelled out or explained next to its first use. */
+function explainedAt(text: string, span: Span, term: string): boolean {
+  const after = text.slice(span.end, span.end + 120);
+  const before = text.slice(Math.max(0, span.start - 80), span.start);
+  // "MFA (multi-factor authentication)" / "the VPN (the app that …)"
+  if (/^\s*\((?:[^)]*\s[^)]*)\)/.test(after)) return true;
+  // "multi-factor authentication (MFA)" / "the customer database (CRM)"
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
+  // "MFA means …", "MFA is the …", "MFA, which …", "MFA stands for"
+  if (/^\s*(?:means|is\s+(?:a|an|the|how|what|when)|stands\s+for|,\s*(?:which|that|short\s+for|i\.e\.|or)|\s*[—–-]\s*(?:a|an|the|short\s+for))\b/i.test(after)) return true;
+  // An expansion whose initials spell the acronym just before it.
+  const initials = before
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{L}/u.test(w))
+    .map((w) => w[0]?.toUpperCase() ?? '')
+    .join('');
+  const letters = term.replace(/[^\p{Lu}]/gu, '');
+  return letters.length >= 2 && initials.endsWith(letters) && /\(\s*$/.test(before);
+}
+
+function findTerms(email: Email, text: string, offset: number, explained: Set<string>, out: Term[]): void {
+  const technical = email.audience === 'technical';
+  const addresses = addressSpans(text);
+  for (const w of words(text, offset)) {
+    if (addresses.some((a) => w.start - offset >= a.start && w.end - offset <= a.end)) continue;
+    const bare = w.text.replace(/['’]s$/, '');
+    const upper = bare.toUpperCase();
+    const lower = bare.toLowerCase();
+    const jargon = JARGON_WORDS[lower];
+    if (jargon !== undefined) {
+      if (!technical) out.push({ start: w.start, end: w.end, text: w.text, kind: 'jargon', plainer: jargon });
+      continue;
+    }
+    const plainer = PLAINER_WORDS[lower];
+    if (plainer !== undefined) {
+      out.push({ start: w.start, end: w.end, text: w.text, kind: 'jargon', plainer });
+      continue;
+    }
+    for (const part of bare.split(/[-/]/)) {
+      if (!ACRONYM.test(part)) continue;
+      const key = part.replace(/s$/, '').toUpperCase();
+      if (EVERYDAY_ACRONYMS.has(key) || EVERYDAY_ACRONYMS.has(part.toUpperCase()) || SHOUTED_WORDS.has(upper)) continue;
+      if (/^\p{Lu}{7,}$/u.test(part)) continue; // a shouted word, judged by `courteous`
+      if (/^(?:[A-Z]\d{1,2}|\d+[A-Z]?)$/.test(part)) continue; // sizes and codes like A4, Q3
+      if (explained.has(key)) continue;
+      const local = { start: w.start - offset, end: w.end - offset };
+      if (explainedAt(text, local, key)) {
+        explained.add(key);
+        continue;
+      }
+      if (technical) continue; // a technical reader knows the field's acronyms
+      explained.add(key); // flag only the first use
+      out.push({ start: w.start, end: w.end, text: part, kind: 'acronym' });
+    }
+  }
+  for (const m of text.matchAll(PHRASE_RE)) {
+    const p = PLAINER_WORDS[m[0].toLowerCase()];
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], kind: 'jargon', ...(p ? { plainer: p } : {}) });
+  }
+}
+
+export function checkPlainLanguage(email: Email): CheckResult {
+  const sentences = onTopicSentences(email);
+  const terms: Term[] = [];
+  const explained = new Set<string>();
+  const longSentences: { span: Span; words: number }[] = [];
+  for (const s of sentences) {
+    findTerms(email, s.text, s.start, explained, terms);
+    const n = countWords(s.text);
+    if (n > LONG_SENTENCE && !s.listItem) longSentences.push({ span: s, words: n });
+  }
+  const acronyms = terms.filter((t) => t.kind === 'acronym');
+  const jargon = terms.filter((t) => t.kind === 'jargon');
+  const veryLong = longSentences.filter((l) => l.words > VERY_LONG_SENTENCE);
+
+  let score = 1;
+  score -= 0.2 * Math.min(4, acronyms.length);
+  score -= 0.15 * Math.min(4, jargon.length);
+  score -= 0.3 * Math.min(2, veryLong.length);
+  score -= 0.1 * Math.min(3, longSentences.length - veryLong.length);
+  const failed = acronyms.length + jargon.length >= 3 || veryLong.length > 0 || (acronyms.length >= 2 && jargon.length >= 1) || score < 0.55;
+
+  const findings: Finding[] = [];
+  for (const t of acronyms.slice(0, 8)) {
+    findings.push(finding('body', t, `“${t.text}” is never explained; a non-specialist may not know it.`, `Spell it out on first use, e.g. “${t.text} (…what it stands for…)”, or say what it does in everyday words.`));
+  }
+  for (const t of jargon.slice(0, 8)) {
+    findings.push(
+      finding('body', t, `“${t.text}” is jargon or needlessly formal for most readers.`, t.plainer ? `Try “${t.plainer}”.` : 'Use an everyday word.'),
+    );
+  }
+  for (const l of longSentences.slice(0, 4)) {
+    findings.push(finding('body', l.span, `This sentence is ${l.words} words long; readers lose the thread after about 25.`, 'Split it into two or three sentences.'));
+  }
+  if (!failed) {
+    const message =
+      findings.length === 0
+        ? 'Your wording is plain: everyday words, short sentences, no unexplained jargon.'
+        : 'Mostly plain language; the highlighted words or sentences could still be simpler.';
+    return checkResult('plain-language', true, Math.max(score, 0.6), message, findings);
+  }
+  const reasons: string[] = [];
+  if (acronyms.length > 0) reasons.push(`${acronyms.length} unexplained acronym${acronyms.length > 1 ? 's' : ''} (${acronyms.slice(0, 4).map((a) => a.text).join(', ')})`);
+  if (jargon.length > 0) reasons.push(`${jargon.length} jargon or formal word${jargon.length > 1 ? 's' : ''} (${jargon.slice(0, 3).map((a) => a.text).join(', ')})`);
+  if (veryLong.length > 0) reasons.push(`${veryLong.length} sentence${veryLong.length > 1 ? 's' : ''} over ${VERY_LONG_SENTENCE} words`);
+  return checkResult(
+    'plain-language',
+    false,
+    Math.min(score, 0.5),
+    `A non-specialist would struggle here: ${reasons.join('; ')}. Readers who don't follow the jargon tend to ignore the email rather than ask.`,
+    findings,
+  );
+}

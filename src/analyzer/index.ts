@@ -1,0 +1,18 @@
+/** The email analyzer's public surface: pure functions, no DOM, no framework. */
+export { analyzeEmail, overallScore } from './analyze.ts';
+export { isAskSentence } from './asks.ts';
+export { politenessScore } from './politeness.ts';
+export { AUDIENCES, CHECK_IDS, EMAIL_KINDS, isCheckId } from './types.ts';
+export type {
+  AnalysisResult,
+  AnalyzeOptions,
+  Audience,
+  CheckId,
+  CheckResult,
+  CheckWeights,
+  EmailContext,
+  EmailInput,
+  EmailKind,
+  Field,
+  Finding,
+} from './types.ts';

@@ -1,0 +1,89 @@
+/**
+ * Text helpers that keep offsets: every transform here returns a string of the same length as
+ * its input, so a position found in the cleaned text is the same position in the original.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The longest email the analyzer reads in full; anything after it is reported, not scored. */
+export const MAX_ANALYZED_LENGTH = 20_000;
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const HTML_TAG = /<\/?[A-Za-z][^<>]{0,500}>|<!--[^]{0,2000}?-->/g;
+const HTML_ENTITY = /&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/g;
+
+function blank(match: string): string {
+  return ' '.repeat(match.length);
+}
+
+/**
+ * Masks what is not the writer's prose: control and direction characters, carriage returns,
+ * pasted HTML tags and entities. Same length as the input.
+ */
+export function maskNoise(text: string): string {
+  return text.replace(/\r/g, ' ').replace(CONTROL, blank).replace(HTML_TAG, blank).replace(HTML_ENTITY, blank);
+}
+
+const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ms|gov|edu|co\.uk|uk)(?:\/[^\s<>()]*)?/gi;
+
+/** Spans of web addresses and email addresses, which are neither words nor jargon. */
+export function addressSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(URL_LIKE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+export interface Word extends Span {
+  text: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function words(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return out;
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n += 1;
+  return n;
+}
+
+/** Letters only, for case tests that must not depend on the engine's locale. */
+export function isAllCaps(word: string): boolean {
+  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+}
+
+export function clamp01(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.min(1, Math.max(0, value));
+}
+
+/** Rounds to two decimals so Node and browsers print identical scores. */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** A short quotation of a span for messages, cut at a word boundary. */
+export function excerpt(text: string, span: Span, max = 60): string {
+  const raw = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  if (raw.length <= max) return raw;
+  const cut = raw.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Trims whitespace off both ends of a span of `text`. */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start] ?? '')) start += 1;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end -= 1;
+  return { start, end };
+}

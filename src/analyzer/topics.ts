@@ -1,0 +1,94 @@
+/**
+ * Topic shifts: where an email turns to a second, unrelated subject ("Also, separately…",
+ * "While I have you…", a P.S. about the party), and round-ups that pack several subjects in.
+ */
+import { STOPWORDS, stem } from './lists/stopwords.ts';
+import type { Sentence } from './sentences.ts';
+import { words, type Span } from './text.ts';
+
+export interface TopicShift extends Span {
+  /** Indices of the sentences that belong to the second topic. */
+  sentences: number[];
+  marker: string;
+  strength: 'strong' | 'weak';
+}
+
+const STRONG_SHIFT =
+  /^\s*(?:also,?\s+(?:separately|unrelated(?:ly)?|on\s+another\s+note)|separately|on\s+(?:an?other|a\s+(?:different|separate|totally\s+different|completely\s+different|lighter|personal))\s+note|unrelated(?:ly)?|totally\s+unrelated|while\s+i\s+have\s+you|while\s+i'?m\s+(?:at\s+it|here|writing)|by\s+the\s+way|btw|oh,?\s+(?:and|also|btw)|one\s+(?:more|other|last)\s+(?:thing|question)|another\s+(?:thing|question)|in\s+other\s+news|changing\s+the\s+subject|on\s+a\s+side\s+note|side\s+note|random\s+question|off\s+topic)\b/i;
+const WEAK_SHIFT = /^\s*(?:p\.?\s?s\.?|pps|also|and\s+(?:a\s+reminder|also|finally|don't\s+forget)|oh|finally,?\s+(?:a|don't)|reminder)\b/i;
+const ROUND_UP_OPENERS = /^\s*(?:on\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:side|front)|in\s+other\s+news|elsewhere|meanwhile|we\s+also|also\s+this\s+(?:week|month)|next\s+month|next\s+quarter)\b/i;
+const ROUND_UP_PHRASES = /\b(?:round-?up|different\s+areas|various\s+(?:things|updates|areas)|a\s+(?:few|couple\s+of|number\s+of)\s+(?:updates|different\s+things)|this\s+(?:month|week|quarter)'s\s+(?:[\w-]+\s+)?(?:update|news|newsletter)|lots?\s+going\s+on)\b/gi;
+
+function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    const lower = w.text.toLowerCase();
+    if (lower.length < 3 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) continue;
+    out.add(stem(lower));
+  }
+  return out;
+}
+
+export interface TopicReading {
+  shifts: TopicShift[];
+  roundUpCues: Span[];
+}
+
+export function findTopicShifts(subject: string, _text: string, sentences: readonly Sentence[]): TopicReading {
+  const shifts: TopicShift[] = [];
+  const taken = new Set<number>();
+  // Stem counts over the subject and every sentence, so a passage can be compared with the rest
+  // of the email in time proportional to the passage alone.
+  const perSentence = sentences.map((s) => contentStems(s.text));
+  const totals = new Map<string, number>();
+  const add = (stems: Set<string>, by: number) => {
+    for (const w of stems) totals.set(w, (totals.get(w) ?? 0) + by);
+  };
+  add(contentStems(subject), 1);
+  for (const stems of perSentence) add(stems, 1);
+
+  for (let i = 1; i < sentences.length; i += 1) {
+    const s = sentences[i];
+    const prev = sentences[i - 1];
+    if (!s || !prev || taken.has(i)) continue;
+    const startsParagraph = s.paragraph !== prev.paragraph || s.region !== prev.region;
+    const strong = STRONG_SHIFT.exec(s.text);
+    const weak = strong ? null : WEAK_SHIFT.exec(s.text);
+    if (!strong && !(weak && (startsParagraph || s.region === 'postscript'))) continue;
+    // The second topic runs to the end of its paragraph.
+    const members: number[] = [];
+    for (let j = i; j < sentences.length && sentences[j]?.paragraph === s.paragraph && sentences[j]?.region === s.region; j += 1) {
+      members.push(j);
+    }
+    const last = sentences[members[members.length - 1] ?? i] ?? s;
+    if (!strong) {
+      const here = new Map<string, number>();
+      for (const k of members) for (const w of perSentence[k] ?? []) here.set(w, (here.get(w) ?? 0) + 1);
+      let shared = 0;
+      for (const [w, n] of here) if ((totals.get(w) ?? 0) - n > 0) shared += 1;
+      const related = shared >= 2 || (here.size <= 4 && shared >= 1);
+      if (related) continue;
+    }
+    for (const k of members) {
+      taken.add(k);
+      add(perSentence[k] ?? new Set(), -1);
+    }
+    shifts.push({
+      start: s.start,
+      end: last.end,
+      sentences: members,
+      marker: (strong ?? weak)?.[0].trim() ?? '',
+      strength: strong ? 'strong' : 'weak',
+    });
+  }
+
+  const roundUpCues: Span[] = [];
+  for (const s of sentences) {
+    const opener = ROUND_UP_OPENERS.exec(s.text);
+    if (opener) roundUpCues.push({ start: s.start, end: s.start + opener[0].length });
+    for (const m of s.text.matchAll(ROUND_UP_PHRASES)) {
+      roundUpCues.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+    }
+  }
+  return { shifts, roundUpCues };
+}
