@@ -1,17 +1,15 @@
 // Browser tests run in Debian's Chromium (no browser downloads on these machines).
-import { existsSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(
-    `\nNo Chromium found at ${executablePath}.\n` +
-      'Install it with:  sudo apt-get install -y chromium\n' +
-      '(or point CHROME_PATH at a Chromium or Chrome binary)\n',
-  );
+// Run under tsx (scripts/test.mjs does), so the config can share TypeScript modules.
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from './src/cli/chromium-launch.ts';
+
+const missing = chromiumMissing();
+if (missing) {
+  console.error(`\nThe browser tests need Chromium: ${missing}\n`);
   process.exit(1);
 }
 
@@ -59,17 +57,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

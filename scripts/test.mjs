@@ -40,6 +40,10 @@ function testFiles(dir, acc = []) {
   return acc.sort();
 }
 
+// `--only=node` or `--only=browser` runs one part (the type check always runs).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const skipped = { code: 0, out: '' };
+
 let passed = 0;
 let failed = 0;
 
@@ -48,7 +52,7 @@ const tsc = await run(process.execPath, ['node_modules/typescript/bin/tsc', '--n
 if (tsc.code !== 0) console.error('Type check failed.');
 
 console.log('\n# Node tests');
-const node = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test')]);
+const node = only === 'browser' ? skipped : await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test')]);
 const num = (label) => Number(/ℹ (?:pass|fail) (\d+)/.test(node.out) ? (new RegExp(`ℹ ${label} (\\d+)`).exec(node.out)?.[1] ?? 0) : 0);
 passed += num('pass');
 failed += num('fail');
@@ -56,7 +60,7 @@ if (node.code !== 0 && num('fail') === 0) failed += 1; // crashed before reporti
 
 console.log('\n# Browser tests (headless Chromium)');
 rmSync('.wtr-results.json', { force: true });
-const wtr = await run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js']);
+const wtr = only === 'node' ? skipped : await run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js']);
 if (existsSync('.wtr-results.json')) {
   const counts = JSON.parse(readFileSync('.wtr-results.json', 'utf8'));
   passed += counts.passed;

@@ -9,6 +9,9 @@ import { findTimeFrames, findVagueTimes, type TimeFrame } from './time-frames.ts
 import { findTopicShifts, type TopicReading } from './topics.ts';
 import type { Audience, EmailContext, EmailKind } from './types.ts';
 
+/** Dates are read in the first sentences only, so a huge paste stays fast. */
+const MAX_DATED_SENTENCES = 400;
+
 export interface AnalyzedSentence extends Sentence {
   /** Position among the writer's own sentences (main text first, then postscripts). */
   index: number;
@@ -51,14 +54,19 @@ export function readEmail(subject: string, body: string, context: EmailContext |
     { span: parts.main, region: 'main' },
     ...parts.postscripts.map((span) => ({ span, region: 'postscript' as const })),
   ]);
-  const analyzed: AnalyzedSentence[] = sentences.map((s, index) => ({
-    ...s,
-    index,
-    ask: classifyAsk(s.text),
-    noActionNeeded: saysNoActionNeeded(s.text),
-    timeFrames: index < 400 ? findTimeFrames(s.text, s.start) : [],
-    vagueTimes: findVagueTimes(s.text, s.start),
-  }));
+  const asks = sentences.map((s) => classifyAsk(s.text));
+  const analyzed: AnalyzedSentence[] = sentences.map((s, index) => {
+    // Time frames matter for asks and for the sentence an ask points back to ("before then").
+    const needsTime = index < MAX_DATED_SENTENCES && (asks[index] !== null || asks[index + 1] != null);
+    return {
+      ...s,
+      index,
+      ask: asks[index] ?? null,
+      noActionNeeded: saysNoActionNeeded(s.text),
+      timeFrames: needsTime ? findTimeFrames(s.text, s.start) : [],
+      vagueTimes: findVagueTimes(s.text, s.start),
+    };
+  });
   const opening = analyzed
     .slice(0, 2)
     .map((s) => s.text)

@@ -40,8 +40,9 @@ export function findShouting(text: string, offset = 0): ToneIssue[] {
     run = [];
   };
   for (const w of ws) {
-    const letters = w.text.replace(/[^\p{L}]/gu, '');
-    const caps = letters.length >= 2 && isAllCaps(w.text) && !/\d/.test(w.text);
+    // toUpperCase is locale-independent and cheap: most words fail this first test.
+    const caps = w.text === w.text.toUpperCase() && isAllCaps(w.text) && !/\d/.test(w.text) && w.text.replace(/[^\p{L}]/gu, '').length >= 2;
+    const letters = caps ? w.text.replace(/[^\p{L}]/gu, '') : '';
     if (!caps) {
       flushRun();
       continue;
@@ -100,7 +101,16 @@ export interface PolitenessFeatures {
   punctuation: number;
 }
 
-export function politenessFeatures(sentences: readonly string[]): PolitenessFeatures {
+/** Tone issues of one sentence: rudeness, shouting and repeated punctuation. */
+export function toneIssues(text: string, offset = 0): ToneIssue[] {
+  return [...findRudeness(text, offset), ...findShouting(text, offset)];
+}
+
+/**
+ * Counts the politeness strategies in each sentence. `issues` may hold each sentence's tone
+ * issues when the caller has them already.
+ */
+export function politenessFeatures(sentences: readonly string[], issues?: readonly (readonly ToneIssue[])[]): PolitenessFeatures {
   const f: PolitenessFeatures = {
     gratitude: 0,
     apology: 0,
@@ -118,7 +128,7 @@ export function politenessFeatures(sentences: readonly string[]): PolitenessFeat
     shouting: 0,
     punctuation: 0,
   };
-  for (const s of sentences) {
+  sentences.forEach((s, i) => {
     if (GRATITUDE.test(s)) f.gratitude += 1;
     if (APOLOGY.test(s)) f.apology += 1;
     if (DEFERENCE.test(s)) f.deference += 1;
@@ -131,9 +141,8 @@ export function politenessFeatures(sentences: readonly string[]): PolitenessFeat
     if (FACTUALITY.test(s)) f.factuality += 1;
     if (DIRECT_QUESTION.test(s)) f.directQuestion += 1;
     if (YOU_START.test(s)) f.youStart += 1;
-    for (const issue of findRudeness(s)) f[issue.kind === 'rude' ? 'rude' : 'punctuation'] += 1;
-    f.shouting += findShouting(s).length;
-  }
+    for (const issue of issues?.[i] ?? toneIssues(s)) f[issue.kind] += 1;
+  });
   return f;
 }
 

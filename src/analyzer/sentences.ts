@@ -48,7 +48,9 @@ function splitProse(text: string, offset: number): Span[] {
         let m = k + 1;
         while (m < n && /\s/.test(text[m] ?? '')) m += 1;
         const after = text[m] ?? '';
-        if (ch === '.' && j === i) {
+        if (ch === '.' && j === i && /^\s*\(?\d{1,2}$/.test(text.slice(0, i))) {
+          // "1. Install the app": a list number, not the end of a sentence.
+        } else if (ch === '.' && j === i) {
           const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
           const abbreviation = ABBREVIATIONS.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before);
           const lowerNext = /\p{Ll}/u.test(after);
@@ -85,9 +87,9 @@ function lineEndsUnit(line: Line, next: Line | undefined): boolean {
   const t = line.text.trimEnd();
   if (/[.!?:;…]["'’”)]?$/.test(t)) return true;
   if (isListItemLine(next.text)) return true;
-  // A hard-wrapped paragraph: a long line followed by a line that starts in lower case.
-  if (t.length >= 50 && /^\s*\p{Ll}/u.test(next.text)) return false;
-  return true;
+  // A hard-wrapped paragraph: a long line, or one ending mid-phrase, runs on to the next.
+  if (t.length >= 50 || /[,&]$|\b(?:and|or|but|the|a|an|of|to|for|with|in|on|at|by)$/i.test(t)) return false;
+  return /^\s*\p{Ll}/u.test(next.text) ? false : true;
 }
 
 export interface Prose {

@@ -34,7 +34,9 @@ export function findTimeFrames(text: string, offset = 0): TimeFrame[] {
   // chrono's results depend only on the text and this fixed reference date, so Node and
   // browsers agree; long run-on sentences are cut to keep the cost linear.
   const sample = text.length > MAX_CHRONO_INPUT ? text.slice(0, MAX_CHRONO_INPUT) : text;
-  for (const r of casual.parse(sample, REFERENCE_DATE, { forwardDate: true })) {
+  // chrono is the costly part: skip it where no date word or number could be.
+  const results = CONCRETE.test(sample) ? casual.parse(sample, REFERENCE_DATE, { forwardDate: true }) : [];
+  for (const r of results) {
     const before = sample.slice(Math.max(0, r.index - 12), r.index);
     if (PAST.test(r.text) || /\b(?:since|last|past|back in|ago)\s*$/i.test(before)) continue;
     if (!CONCRETE.test(r.text) || DURATION_ONLY.test(r.text)) continue;

@@ -119,6 +119,6 @@ export function checkClearAsk(email: Email): CheckResult {
     ? `You ask for ${asks.length + vague.length} different things and give no date for any of them; readers answer one and miss the rest. Pick the main request and say by when.`
     : asks.length > 0
       ? 'Your request has no time frame, so it is easy to put off. Add a date or day: “… by Friday 14 June”.'
-      : 'Your ask is open-ended (“let me know your thoughts”, “when you get a chance”): say exactly what you need and by when.';
+      : `Your ask is open-ended (“${excerpt(email.body, vague[0]?.vagueTimes[0] ?? vague[0] ?? { start: 0, end: 0 }, 40)}”): say exactly what you need and by when.`;
   return checkResult('clear-ask', false, asks.length > 0 ? 0.4 : 0.25, message, findings);
 }

@@ -1,19 +1,23 @@
 /** `courteous`: a greeting or thanks, requests not demands, no shouting, no blame. */
 import type { Email } from '../email.ts';
-import { findRudeness, findShouting, politenessFeatures, politenessFromFeatures, type ToneIssue } from '../politeness.ts';
+import { findShouting, politenessFeatures, politenessFromFeatures, toneIssues, type ToneIssue } from '../politeness.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding } from './result.ts';
 
 export function checkCourteous(email: Email): CheckResult {
   const sentences = email.sentences;
-  const features = politenessFeatures(sentences.map((s) => s.text));
+  const perSentence = sentences.map((s) => toneIssues(s.text, s.start));
+  const features = politenessFeatures(
+    sentences.map((s) => s.text),
+    perSentence,
+  );
   const greeting = email.parts.greeting;
   const warmGreeting = greeting?.kind === 'warm';
   const thanks = email.parts.closingWarm || features.gratitude > 0;
 
   // Tone issues anywhere in the writer's text, the greeting and sign-off included.
   const issues: ToneIssue[] = [];
-  for (const s of sentences) issues.push(...findRudeness(s.text, s.start), ...findShouting(s.text, s.start));
+  for (const list of perSentence) issues.push(...list);
   if (greeting) {
     const g = email.text.slice(greeting.start, greeting.end);
     issues.push(...findShouting(g, greeting.start));
@@ -37,6 +41,11 @@ export function checkCourteous(email: Email): CheckResult {
   if (cold) {
     const first = sentences[0];
     if (first) findings.push(finding('body', { start: first.start, end: first.start }, 'There is no greeting and no thanks; the email reads as curt.', 'Open with “Hi Sofia,” and close with “Thanks,”.'));
+  }
+  if (failed && findings.length === 0) {
+    // Curt without any single offending phrase: point at the opening, where tone is set.
+    const first = sentences[0];
+    if (first) findings.push(finding('body', first, 'This opening reads as curt.', 'Add a greeting and a “please”, and thank the reader.'));
   }
   if (!failed) {
     const message = cold

@@ -45,11 +45,37 @@ function explainedAt(text: string, span: Span, term: string): boolean {
   return letters.length >= 2 && initials.endsWith(letters) && /\(\s*$/.test(before);
 }
 
+/**
+ * Parentheses that explain an acronym: "MFA (multi-factor authentication)" (the whole span) or
+ * "the customer database (CRM)" (the words before it, up to the start of the clause).
+ */
+function explanationSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = text.indexOf(')', open);
+    if (close < 0 || close - open > 120) continue;
+    const inside = text.slice(open + 1, close).trim();
+    const before = text.slice(Math.max(0, open - 40), open);
+    if (/\p{Lu}{2,}[\p{L}\d]*\s*$/u.test(before) && /\s/.test(inside)) {
+      spans.push({ start: open, end: close + 1 });
+    } else if (/^\p{Lu}{2,}[\p{L}\d]*$/u.test(inside)) {
+      const clause = text.slice(Math.max(0, open - 80), open);
+      const cut = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'), clause.lastIndexOf(':'));
+      spans.push({ start: open - clause.length + cut + 1, end: close + 1 });
+    }
+  }
+  return spans;
+}
+
 function findTerms(email: Email, text: string, offset: number, explained: Set<string>, out: Term[]): void {
   const technical = email.audience === 'technical';
   const addresses = addressSpans(text);
+  const explanations = explanationSpans(text);
+  const within = (spans: Span[], w: Span) => spans.some((a) => w.start - offset >= a.start && w.end - offset <= a.end);
   for (const w of words(text, offset)) {
-    if (addresses.some((a) => w.start - offset >= a.start && w.end - offset <= a.end)) continue;
+    if (within(addresses, w)) continue;
+    // Words that explain an acronym are the cure, not the jargon.
+    if (within(explanations, w) && !ACRONYM.test(w.text)) continue;
     const bare = w.text.replace(/['’]s$/, '');
     const upper = bare.toUpperCase();
     const lower = bare.toLowerCase();
@@ -63,6 +89,7 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
       out.push({ start: w.start, end: w.end, text: w.text, kind: 'jargon', plainer });
       continue;
     }
+    if (!/\p{Lu}[^]*\p{Lu}|\p{Lu}\d/u.test(bare)) continue; // acronyms have two capitals or a capital and a digit
     for (const part of bare.split(/[-/]/)) {
       if (!ACRONYM.test(part)) continue;
       const key = part.replace(/s$/, '').toUpperCase();

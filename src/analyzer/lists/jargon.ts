@@ -42,7 +42,7 @@ export const JARGON_WORDS: Readonly<Record<string, string>> = {
   'on-premises': 'in-house',
   'orchestration': 'automation',
   'provisioning': 'setting up',
-  're-provisioning': 're-setting up',
+  're-provisioning': 'setting up again',
   'provision': 'set up',
   're-enroll': 'sign up again',
   're-enrol': 'sign up again',

@@ -1,0 +1,304 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { live } from 'lit/directives/live.js';
+import {
+  AUDIENCES,
+  EMAIL_KINDS,
+  type AnalysisResult,
+  type Audience,
+  type EmailContext,
+  type EmailInput,
+  type EmailKind,
+  type Field,
+} from '../analyzer/index.ts';
+import { emailEditorStyles } from './email-editor.styles.ts';
+import { segmentText, type HighlightRange } from './highlight-ranges.ts';
+import { checkAppearanceStyles, theme } from './theme.styles.ts';
+
+/** Above this many characters in a field, highlights pause so that typing stays smooth. */
+export const HIGHLIGHT_TEXT_LIMIT = 100_000;
+/** At most this many findings per field are drawn; the check list still lists them all. */
+export const HIGHLIGHT_FINDING_LIMIT = 1_000;
+
+const KIND_LABELS: Readonly<Record<EmailKind, string>> = {
+  request: 'Request',
+  'follow-up': 'Follow-up',
+  update: 'Update',
+  announcement: 'Announcement',
+};
+
+const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = {
+  'non-technical': 'Non-technical readers',
+  technical: 'Technical readers',
+};
+
+/** Fired when the learner edits the subject, body, kind or audience (never for property sets). */
+export class EmailChangeEvent extends Event {
+  static readonly eventName = 'email-change';
+  readonly email: EmailInput;
+
+  constructor(email: EmailInput) {
+    super(EmailChangeEvent.eventName, { bubbles: true, composed: true });
+    this.email = email;
+  }
+}
+
+/**
+ * A subject line and body for writing an email, with the analyzer's findings highlighted behind
+ * the text, plus the optional kind and audience of the email.
+ *
+ * Highlights are a mirrored backdrop: a hidden copy of the text, with identical font, padding
+ * and wrapping, sits behind the transparent field and marks each finding. Every check has its own
+ * colour and underline style (wavy, double, dashed, dotted, solid), so colour is never the only
+ * cue. Overlapping findings are split into sibling marks. Very long text pauses highlighting and
+ * says so.
+ *
+ * Slots and CSS parts: none; style it through the `--ee-*` theme properties (theme.styles.ts).
+ *
+ * @fires email-change - `EmailChangeEvent` with `{ subject, body, context }` after each edit.
+ */
+@customElement('email-editor')
+export class EmailEditor extends LitElement {
+  static override styles = [theme, checkAppearanceStyles, emailEditorStyles];
+
+  @property() subject = '';
+  @property() body = '';
+  @property() kind: EmailKind | '' = '';
+  @property() audience: Audience | '' = '';
+  /** The analysis whose findings are highlighted; null shows no highlights. */
+  @property({ attribute: false }) result: AnalysisResult | null = null;
+  @property({ type: Number, attribute: 'highlight-limit' }) highlightLimit = HIGHLIGHT_TEXT_LIMIT;
+
+  @query('#subject') private subjectField!: HTMLInputElement;
+  @query('#body') private bodyField!: HTMLTextAreaElement;
+  @query('.backdrop--subject') private subjectBackdrop!: HTMLElement;
+  @query('.backdrop--body') private bodyBackdrop!: HTMLElement;
+
+  private scrollFrame = 0;
+
+  /** Focuses the subject line, like a native control's `focus()`. */
+  override focus(options?: FocusOptions): void {
+    this.subjectField.focus(options);
+  }
+
+  /** Focuses a field and selects a range of it (UTF-16 offsets), e.g. to show a finding. */
+  selectRange(field: Field, start: number, end: number): void {
+    const control = field === 'subject' ? this.subjectField : this.bodyField;
+    const length = control.value.length;
+    const from = Math.min(Math.max(Math.trunc(start) || 0, 0), length);
+    const to = Math.min(Math.max(Math.trunc(end) || 0, from), length);
+    control.focus();
+    control.setSelectionRange(from, to);
+    if (field === 'body') this.revealBodyOffset(from);
+    this.syncScroll();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.scrollFrame);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('result') || changed.has('body') || changed.has('subject')) this.syncScroll();
+  }
+
+  protected override render(): TemplateResult {
+    const subjectRanges = this.rangesFor('subject');
+    const bodyRanges = this.rangesFor('body');
+    const paused = this.subject.length > this.highlightLimit || this.body.length > this.highlightLimit;
+    const capped = subjectRanges.length > HIGHLIGHT_FINDING_LIMIT || bodyRanges.length > HIGHLIGHT_FINDING_LIMIT;
+
+    return html`
+      <fieldset>
+        <legend>About this email <span class="optional">(optional)</span></legend>
+        <div class="context">
+          <div>
+            <label for="kind">Kind of email</label>
+            <select id="kind" .value=${live(this.kind)} @change=${this.handleKindChange}>
+              <option value="" ?selected=${this.kind === ''}>Not specified</option>
+              ${EMAIL_KINDS.map(
+                (kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${KIND_LABELS[kind]}</option>`,
+              )}
+            </select>
+          </div>
+          <div>
+            <label for="audience">Audience</label>
+            <select id="audience" .value=${live(this.audience)} @change=${this.handleAudienceChange}>
+              <option value="" ?selected=${this.audience === ''}>Not specified</option>
+              ${AUDIENCES.map(
+                (audience) =>
+                  html`<option value=${audience} ?selected=${this.audience === audience}>
+                    ${AUDIENCE_LABELS[audience]}
+                  </option>`,
+              )}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+
+      <div class="field">
+        <label for="subject">Subject</label>
+        <div class="surface">
+          <!-- No whitespace inside: the backdrop keeps white space, as the field does. -->
+          <div class="backdrop backdrop--subject" aria-hidden="true" dir="auto">${this.renderHighlights(
+            this.subject,
+            subjectRanges,
+          )}</div>
+          <input
+            id="subject"
+            class="control"
+            type="text"
+            dir="auto"
+            autocomplete="off"
+            spellcheck="true"
+            .value=${live(this.subject)}
+            @input=${this.handleSubjectInput}
+            @scroll=${this.handleFieldScroll}
+            @keyup=${this.handleFieldScroll}
+            @pointerup=${this.handleFieldScroll}
+            @select=${this.handleFieldScroll}
+            @focus=${this.handleFieldScroll}
+            @blur=${this.handleFieldScroll}
+          />
+        </div>
+      </div>
+
+      <div class="field">
+        <label for="body">Message</label>
+        <p class="hint" id="body-hint">
+          Highlights show where a check found something. Each check's colour and underline are shown
+          beside its name in the list of checks.
+        </p>
+        <div class="surface">
+          <!-- No whitespace inside: the backdrop keeps white space, as the field does. -->
+          <div class="backdrop backdrop--body" aria-hidden="true" dir="auto">${this.renderHighlights(
+            this.body,
+            bodyRanges,
+          )}</div>
+          <textarea
+            id="body"
+            class="control"
+            rows="14"
+            dir="auto"
+            spellcheck="true"
+            aria-describedby="body-hint"
+            .value=${live(this.body)}
+            @input=${this.handleBodyInput}
+            @scroll=${this.handleFieldScroll}
+          ></textarea>
+        </div>
+        <div class="notice" aria-live="polite">${paused
+          ? html`<p>
+              This email is very long, so highlights are paused to keep typing smooth. The checks
+              still run and list what they find.
+            </p>`
+          : capped
+            ? html`<p>
+                There are many findings, so only the first ${HIGHLIGHT_FINDING_LIMIT.toLocaleString('en')}
+                in each field are highlighted. The list of checks shows them all.
+              </p>`
+            : nothing}</div>
+      </div>
+    `;
+  }
+
+  /** Findings of applicable checks for one field, in the order the analyzer gave them. */
+  private rangesFor(field: Field): HighlightRange[] {
+    const ranges: HighlightRange[] = [];
+    for (const check of this.result?.checks ?? []) {
+      if (!check.applicable) continue;
+      for (const finding of check.findings) {
+        if (finding.field === field) ranges.push({ checkId: check.id, start: finding.start, end: finding.end });
+      }
+    }
+    return ranges;
+  }
+
+  /**
+   * The backdrop's content: linear in the text's length. With nothing to mark, or text too long
+   * to mirror cheaply, it stays empty (an empty backdrop needs no text to line up).
+   */
+  private renderHighlights(text: string, ranges: readonly HighlightRange[]): unknown {
+    if (ranges.length === 0 || text.length > this.highlightLimit) return nothing;
+    const drawn = ranges.length > HIGHLIGHT_FINDING_LIMIT ? ranges.slice(0, HIGHLIGHT_FINDING_LIMIT) : ranges;
+    const segments = segmentText(text, drawn);
+    const parts: unknown[] = segments.map((segment) => {
+      const slice = text.slice(segment.start, segment.end);
+      const [first] = segment.checkIds;
+      if (!first) return slice;
+      return html`<mark
+        data-check=${first}
+        data-checks=${segment.checkIds.join(' ')}
+        data-start=${segment.start}
+        class=${classMap({ overlap: segment.checkIds.length > 1 })}
+        >${slice}</mark
+      >`;
+    });
+    // A trailing line break in a field still takes a line; a div needs a character to show it.
+    parts.push('\u200b');
+    return parts;
+  }
+
+  private handleSubjectInput(event: InputEvent): void {
+    this.subject = (event.target as HTMLInputElement).value;
+    this.emitChange();
+    this.handleFieldScroll();
+  }
+
+  private handleBodyInput(event: InputEvent): void {
+    this.body = (event.target as HTMLTextAreaElement).value;
+    this.emitChange();
+  }
+
+  private handleKindChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.kind = (EMAIL_KINDS as readonly string[]).includes(value) ? (value as EmailKind) : '';
+    this.emitChange();
+  }
+
+  private handleAudienceChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.audience = (AUDIENCES as readonly string[]).includes(value) ? (value as Audience) : '';
+    this.emitChange();
+  }
+
+  /** Keeps the backdrops under their fields; batched to one update per frame. */
+  private handleFieldScroll(): void {
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = requestAnimationFrame(() => this.syncScroll());
+  }
+
+  private syncScroll(): void {
+    if (!this.bodyField || !this.subjectField) return;
+    this.bodyBackdrop.scrollTop = this.bodyField.scrollTop;
+    this.bodyBackdrop.scrollLeft = this.bodyField.scrollLeft;
+    this.subjectBackdrop.scrollLeft = this.subjectField.scrollLeft;
+  }
+
+  /** Scrolls the body so the mark starting at `offset` (if highlighted) is in view. */
+  private revealBodyOffset(offset: number): void {
+    const mark = this.bodyBackdrop.querySelector<HTMLElement>(`mark[data-start="${offset}"]`);
+    if (!mark) return;
+    const top = mark.offsetTop - this.bodyField.clientHeight / 3;
+    this.bodyField.scrollTop = Math.max(top, 0);
+  }
+
+  private emitChange(): void {
+    const context: EmailContext = {};
+    if (this.kind) context.kind = this.kind;
+    if (this.audience) context.audience = this.audience;
+    const email: EmailInput = { subject: this.subject, body: this.body };
+    if (context.kind || context.audience) email.context = context;
+    this.dispatchEvent(new EmailChangeEvent(email));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'email-editor': EmailEditor;
+  }
+  interface HTMLElementEventMap {
+    'email-change': EmailChangeEvent;
+  }
+}

@@ -1,0 +1,53 @@
+/** The house's one-way arrows (shared/STYLE.md), held by parsing imports in src/. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+
+function sources(dir: string, acc: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sources(path, acc);
+    else if (name.endsWith('.ts')) acc.push(path);
+  }
+  return acc;
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? '');
+}
+
+describe('architecture', () => {
+  const analyzer = sources('src/analyzer');
+
+  it('keeps the analyzer free of the DOM, frameworks and the rest of src/', () => {
+    assert.ok(analyzer.length > 5);
+    for (const file of analyzer) {
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('.')) {
+          const target = relative('src/analyzer', join(file, '..', spec));
+          assert.ok(!target.startsWith('..'), `${file} imports ${spec}, outside the analyzer`);
+        } else {
+          assert.ok(['chrono-node/en'].includes(spec), `${file} imports the package ${spec}`);
+        }
+      }
+      const code = readFileSync(file, 'utf8').replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '');
+      assert.doesNotMatch(code, /\b(?:document|window|localStorage|fetch|XMLHttpRequest|navigator)\b\s*[.(]/, `${file} touches a browser API`);
+      assert.doesNotMatch(code, /Intl\.Segmenter|toLocale(?:Lower|Upper)Case|localeCompare/, `${file} uses engine-dependent text handling`);
+    }
+  });
+
+  it('exports exactly the public surface from the analyzer entry', async () => {
+    const entry = await import('../src/analyzer/index.ts');
+    assert.deepEqual(Object.keys(entry).sort(), ['AUDIENCES', 'CHECK_IDS', 'EMAIL_KINDS', 'analyzeEmail', 'isAskSentence', 'isCheckId', 'overallScore', 'politenessScore']);
+  });
+
+  it('lets components reach the analyzer only through its entry point', () => {
+    for (const file of sources('src').filter((f) => !f.startsWith('src/analyzer'))) {
+      for (const spec of importsOf(file)) {
+        if (spec.includes('analyzer/')) assert.match(spec, /analyzer\/index\.ts$/, `${file} imports ${spec}`);
+      }
+    }
+  });
+});
