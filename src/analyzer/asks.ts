@@ -18,7 +18,7 @@ const IMPERATIVE = new RegExp(`${LEAD}(?:please\\s+)?(?:${IMPERATIVE_VERBS})\\b$
 const NEGATIVE_IMPERATIVE = new RegExp(`${LEAD}(?:please\\s+)?(?:do not|don't|never)\\s+(?!hesitate\\b)(?:\\w+)`, 'i');
 
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/i;
-const PLEASE_NOT_ASK = /\bplease\s+(?:do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|find\s+(?:attached|enclosed|below)|see\s+(?:attached|below)|accept|excuse|forgive|bear\s+with|ignore|note\s+that)\b|\bif\s+you\s+(?:would\s+)?please\b/i;
+const PLEASE_NOT_ASK = /\bplease\s+(?:do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|find\s+(?:attached|enclosed|below)|see\s+(?:attached|below)|accept|excuse|forgive|bear\s+with|ignore|note\s+that|don'?t\s+(?:feel|worry)|do\s+not\s+(?:feel|worry))\b|\bif\s+you\s+(?:would\s+)?please\b/i;
 
 const MODAL_QUESTION =
   /\b(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill|[Mm]ight)\s+(?:[Yy]ou|u|[Ss]omeone|[Ss]omebody|[Aa]nyone|[Ee]ach|[Ee]very|[Ee]veryone|[Aa]ll|[Yy]our|[Oo]ne|the team|\p{Lu}[\p{L}-]*)\b/u;
@@ -34,6 +34,7 @@ const INDIRECT = [
   /\bit\s+would\s+(?:really\s+|also\s+)?(?:be\s+)?(?:great|good|helpful|useful|wonderful|ideal|brilliant|lovely|help)\b/i,
   /\b(?:would|do)\s+you\s+(?:mind|be\s+(?:able|willing|happy|ok|okay|available))\b/i,
   /\b(?:is\s+it\s+possible|any\s+chance)\b/i,
+  /\b(?:i|we)\s+(?:still\s+|really\s+|urgently\s+|also\s+)?need\s+from\s+you\b|\bi\s+still\s+need\b/i,
   /\b(?:i|we)\s+(?:still\s+|really\s+|urgently\s+|also\s+)?need\s+(?:you|your|each|every|everyone|all|someone|somebody|a\s+(?:name|reply|decision|volunteer|signature|response|yes|go-ahead)|two|three|four|\d+|volunteers?)\b/i,
   /\b(?:i|we)(?:'d| would)?\s+(?:like|love|want)\s+(?:your|a)\s+(?:help|decision|answer|reply|sign-off|approval|input|view|feedback|go-ahead)\b/i,
   /\bplease\s+(?:could|can|would)\b/i,
@@ -63,6 +64,8 @@ export function classifyAsk(sentence: string): AskKind | null {
   const s = sentence.trim();
   if (s.length === 0 || !/\p{L}/u.test(s)) return null;
   const words = s.split(/\s+/).length;
+  // "Please don't feel you need to…" reassures; it asks for nothing.
+  if (/\b(?:don'?t|do\s+not)\s+(?:feel|worry|think)\s+(?:that\s+)?you\s+(?:need|have)\s+to\b/i.test(s)) return null;
   if (VAGUE_ASK.test(s) && !/\b(?:by|before)\s+\w/i.test(s)) return 'vague';
   if (OFFER.test(s)) return 'conditional';
   if (CONDITIONAL.test(s)) {

@@ -8,10 +8,14 @@ interface LabelledEmail extends EmailInput {
   expect: Partial<Record<CheckId, boolean>>;
 }
 
-const emails: LabelledEmail[] = readFileSync(new URL('./fixtures/emails.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as LabelledEmail);
+function readLabelled(name: string): LabelledEmail[] {
+  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LabelledEmail);
+}
+
+const emails = readLabelled('emails.jsonl');
 
 function check(result: AnalysisResult, id: CheckId) {
   const c = result.checks.find((x) => x.id === id);
@@ -32,6 +36,35 @@ describe('checks on labelled emails written for these tests', () => {
         const c = check(result, id);
         assert.equal(c.applicable ? c.passed : true, expected, `${email.id} ${id}: ${c.message}`);
       }
+    });
+  }
+});
+
+describe('agreement with careful human judgement', () => {
+  // heldout.jsonl: 40 emails from many sectors, labelled by a writer who never saw the analyzer.
+  const heldout = readLabelled('heldout.jsonl');
+  for (const id of CHECK_IDS) {
+    it(`${id}: balanced accuracy of at least 0.9 on the held-out emails`, () => {
+      let passes = 0;
+      let passHits = 0;
+      let fails = 0;
+      let failHits = 0;
+      for (const email of heldout) {
+        const expected = email.expect[id];
+        if (expected === undefined) continue;
+        const c = check(analyzeEmail(email), id);
+        const predicted = c.applicable ? c.passed : true;
+        if (expected) {
+          passes += 1;
+          if (predicted) passHits += 1;
+        } else {
+          fails += 1;
+          if (!predicted) failHits += 1;
+        }
+      }
+      assert.ok(passes > 0 && fails > 0, 'both classes labelled');
+      const balanced = (passHits / passes + failHits / fails) / 2;
+      assert.ok(balanced >= 0.9, `${id}: ${balanced.toFixed(2)} (passes ${passHits}/${passes}, fails ${failHits}/${fails})`);
     });
   }
 });

@@ -12,6 +12,8 @@ import { checkResult, finding } from './result.ts';
 
 const LONG_SENTENCE = 30;
 const VERY_LONG_SENTENCE = 40;
+/** A sentence this long fails on its own; shorter long ones lower the score. */
+const FAILING_SENTENCE = 50;
 
 /** An acronym-shaped token: capitals (with digits), e.g. MFA, M365, SIEM, OEMConfig, VMs. */
 const ACRONYM = /^(?:\p{Lu}{2,}\d*s?|\p{Lu}+\d+\p{Lu}*\d*|\p{Lu}\d+\p{Lu}+|\p{Lu}{3,}\p{Ll}+\p{Lu}?\p{Ll}*|\p{Lu}{2,}s)$/u;
@@ -102,7 +104,6 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
         explained.add(key);
         continue;
       }
-      if (technical) continue; // a technical reader knows the field's acronyms
       explained.add(key); // flag only the first use
       out.push({ start: w.start, end: w.end, text: part, kind: 'acronym' });
     }
@@ -128,11 +129,19 @@ export function checkPlainLanguage(email: Email): CheckResult {
   const veryLong = longSentences.filter((l) => l.words > VERY_LONG_SENTENCE);
 
   let score = 1;
-  score -= 0.2 * Math.min(4, acronyms.length);
+  score -= (email.audience === 'technical' ? 0.1 : 0.2) * Math.min(4, acronyms.length);
   score -= 0.15 * Math.min(4, jargon.length);
-  score -= 0.3 * Math.min(2, veryLong.length);
+  score -= 0.2 * Math.min(3, veryLong.length);
   score -= 0.1 * Math.min(3, longSentences.length - veryLong.length);
-  const failed = acronyms.length + jargon.length >= 3 || veryLong.length > 0 || (acronyms.length >= 2 && jargon.length >= 1) || score < 0.55;
+  // A technical reader knows their field's acronyms, so it takes more of them to lose one.
+  const acronymLimit = email.audience === 'technical' ? 4 : 2;
+  const failing = longSentences.filter((l) => l.words >= FAILING_SENTENCE);
+  const failed =
+    acronyms.length >= acronymLimit ||
+    (email.audience !== 'technical' && acronyms.length + jargon.length >= 3) ||
+    failing.length > 0 ||
+    veryLong.length >= 3 ||
+    (score < 0.45 && acronyms.length + jargon.length > 0);
 
   const findings: Finding[] = [];
   for (const t of acronyms.slice(0, 8)) {
@@ -156,7 +165,7 @@ export function checkPlainLanguage(email: Email): CheckResult {
   const reasons: string[] = [];
   if (acronyms.length > 0) reasons.push(`${acronyms.length} unexplained acronym${acronyms.length > 1 ? 's' : ''} (${acronyms.slice(0, 4).map((a) => a.text).join(', ')})`);
   if (jargon.length > 0) reasons.push(`${jargon.length} jargon or formal word${jargon.length > 1 ? 's' : ''} (${jargon.slice(0, 3).map((a) => a.text).join(', ')})`);
-  if (veryLong.length > 0) reasons.push(`${veryLong.length} sentence${veryLong.length > 1 ? 's' : ''} over ${VERY_LONG_SENTENCE} words`);
+  if (veryLong.length > 0) reasons.push(`${veryLong.length} sentence${veryLong.length > 1 ? 's' : ''} over ${VERY_LONG_SENTENCE} words (longest ${Math.max(...veryLong.map((l) => l.words))})`);
   return checkResult(
     'plain-language',
     false,

@@ -7,19 +7,34 @@ import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding } from './result.ts';
 
 /** A benefit, a cost avoided or a risk named: what the reader gains or stands to lose. */
-const VALUE =
-  /\b(?:sav(?:e|es|ed|ing|ings)|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|protect(?:s|ed|ing)?|(?<!keep\s)fix(?:es|ed|ing)?\s+(?:the|your|a|an|those|these|it|them)|no\s+more|fewer|less\s+time|instead\s+of|faster|quicker|easier|on\s+time|won'?t\s+be\s+able|can'?t\s+be\s+used|unable\s+to|(?:could|would|might|will)\s+(?:lose|miss|fail|stop|let|still|reach|see|get|save|keep)|lose|lost|loss|at\s+risk|risks?|exposed|exposure|breach(?:es)?|stolen|leak(?:ed|s)?|fined|fines|a\s+fine\b|penalt(?:y|ies)|lapses?|expire[sd]?|(?:price|cost|premium|rate)s?\s+(?:go(?:es)?|rise|rises|will\s+go)\s+up|price\s+rise|complaints?|improvements?|benefits?|means?\s+(?:that\s+)?(?:you|your|the|any|one|no|fewer|less|we)|(?:this|that|which)\s+means|in\s+practice|so\s+(?:that\s+)?(?:you|your|nobody|no\s+one|customers|staff|the\s+team)|so\s+there'?s\s+no|lets?\s+(?:you|your|directors|staff|us|the\s+team|them)|(?:keeps?|keeping)\s+(?:you|your|us|the|our)|(?<!\b(?:to|must|should|please|and|you)\s)stops?\s+\w+ing|will\s+stop|problems?\s+for|why:|once\s+(?:it'?s|this\s+is|live|done|the)|without\s+(?:that|this|it)|day\s+off|skipped|in\s+your\s+name|freez(?:e|es|ing)|double-counting|dead\s+spots)\b/i;
+const BENEFIT_OR_RISK =
+  /\b(?:sav(?:e|es|ed|ing|ings)|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|protect(?:s|ed|ing)?|(?<!keep\s)fix(?:es|ed|ing)?\s+(?:the|your|a|an|those|these|it|them)|no\s+more|fewer|less\s+time|faster|quicker|won'?t\s+be\s+able|can'?t\s+be\s+used|unable\s+to|los(?:e|es|ing|t|s)|at\s+risk|risks?|exposed|exposure|breach(?:es)?|stolen|leak(?:ed|s)?|fined|fines|a\s+fine\b|penalt(?:y|ies)|lapses?|expire[sd]?|(?:price|cost|premium|rate)s?\s+(?:go(?:es)?|rise|rises|will\s+go)\s+up|price\s+rise|complaints?|improvements?|(?<!\b(?:to|must|should|please|and|you)\s)stops?\s+\w+ing|problems?\s+for|in\s+your\s+name|so\s+nobody|so\s+no\s+one|day\s+off|skipped|freez(?:e|es|ing)|double-counting|dead\s+spots|delay(?:s|ed|ing)?\s+(?:your|their|the|his|her)|unlock(?:s|ed)?|(?:cut|cuts|reduce[sd]?|lift(?:s|ed)?|boost(?:s|ed)?|increase[sd]?|improve[sd]?|rais(?:e|es|ed))\s+(?:\w+\s+){0,3}(?:by\s+)?\d+\s?%|sold\s+out|idle|won'?t\s+(?:arrive|be\s+ready|be\s+in\s+place|work|be\s+there)|stop\s+working|miss(?:es|ed)?\s+(?:the|their|your|its)\s+(?:\w+\s+)?(?:deadline|start|window|slot|run|date)|matters?\s+(?:to\s+you\s+)?because|keeps?\s+(?:our|your|the)\s+(?:\w+\s+)?(?:premium|price|prices|costs?|rate|cover|insurance|licen[cs]e|accreditation|rating|certificate)|(?:seconds|minutes|hours|days)\s+(?:instead\s+of|rather\s+than)\s+(?:minutes|hours|days|weeks)|flaw|vulnerab\w*|attack(?:s|ers)?|hack(?:ed|ers)?|(?:your|their)\s+(?:team'?s\s+)?(?:\w+\s+){0,2}(?:target|targets|bonus|pay|rise|budget|customers|deadline|backlog|queue))\b/i;
+
+/** Weaker signs of value that count only when the sentence is about the reader or their people. */
+const CONSEQUENCE =
+  /\b(?:instead\s+of|rather\s+than|(?:this|that|which)\s+means|means?\s+(?:that\s+)?(?:you|your|the|any|one|no|fewer|less|we)|in\s+practice|once\s+(?:it'?s|this\s+is|live|done|the)|without\s+(?:that|this|it)|(?:could|would|might|will|'ll)\s+(?:lose|miss|fail|stop|let|still|reach|see|get|save|keep)|lets?\s+(?:you|your|directors|staff|us|the\s+team|them)|(?:keeps?|keeping)\s+(?:you|your|us|the|our)|benefits?|on\s+time|unchanged|stays?\s+the\s+same|so\s+(?:that\s+)?(?:you|your|customers|staff|the\s+team)|so\s+there'?s\s+no|(?:should|will|would|could)\s+(?:cut|reduce|ease|speed|shorten|halve|improve|help))\b/i;
+const ABOUT_THE_READER =
+  /\b(?:you|your|yours|you'?ll|you'?re|you'?d|customers?|clients?|staff|colleagues|everyone|your\s+team|directors|residents|patients|students|visitors|pickers|reps|drivers|users|whoever|starters|employees|managers|members|people)\b/i;
+
+/** A consequence for the reader: "…which would push your install past the cut-off". */
+const CONSEQUENCE_FOR_READER = /\b(?:would|which\s+would|without)\b[^.?!]{0,80}\byour\b|\bif\b[^.?!]{0,80},[^.?!]{0,80}\byour\b/i;
 
 /** What the sender or their department needs, with nothing in it for the reader. */
 const SENDER_AGENDA =
   /\b(?:it|finance|hr|we|i|my\s+team|our\s+team|the\s+project)\s+(?:needs?|requires?|wants?)\s+(?:this|it|these|the)\b|\bour\s+project\s+(?:plan\s+)?requires\b|\bmy\s+team'?s\s+(?:objectives|targets|kpis)\b|\bfor\s+our\s+(?:\w+\s+)?(?:project|records|audit|process)\b|\bin\s+order\s+to\s+facilitate\b/i;
 
-/** A consequence for the reader: "…which would push your install past the cut-off". */
-const CONSEQUENCE_FOR_READER = /\b(?:if|would|which\s+would|otherwise|so\s+that|unless|without)\b[^.?!]*\b(?:you|your)\b/i;
+
+/** "Why: …" or "The reason: …" introduces the reader's reason to act. */
+const WHY_LABEL = /(?:^|\n)\s*(?:why|the\s+reason|what\s+this\s+means\s+for\s+you|what'?s\s+in\s+it\s+for\s+you)\s*[:?]/i;
 
 function showsValue(text: string): boolean {
   if (/\bhas\s+to\s+stop\b/i.test(text)) return false;
-  return VALUE.test(text) || CONSEQUENCE_FOR_READER.test(text);
+  return (
+    BENEFIT_OR_RISK.test(text) ||
+    (CONSEQUENCE.test(text) && ABOUT_THE_READER.test(text)) ||
+    CONSEQUENCE_FOR_READER.test(text) ||
+    WHY_LABEL.test(text)
+  );
 }
 
 export function checkReaderValue(email: Email): CheckResult {

@@ -40,7 +40,8 @@ export function checkSubject(email: Email): CheckResult {
     const lower = w.text.toLowerCase();
     return !VAGUE_WORDS.has(lower) && !STOPWORDS.has(lower) && !/^\d+$/.test(lower);
   });
-  const n = countWords(core);
+  // Numbers in dates and times ("01:00–03:00") don't make a subject feel long.
+  const n = coreWords.filter((w) => !/^\d+$/.test(w.text)).length;
   const findings: Finding[] = [];
   let score = 1;
   let failed = false;

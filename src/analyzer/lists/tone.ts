@@ -31,10 +31,20 @@ export const RUDE_MARKERS: readonly ToneMarker[] = [
   { pattern: /\bper\s+my\s+(?:last|previous|earlier)\s+(?:email|e-mail|message|note)\b/i, label: '“Per my last email” reads as a reproach' },
   { pattern: /\bas\s+(?:i|we)(?:'ve|\s+have)?\s+(?:already|previously)\s+(?:said|mentioned|stated|explained|told\s+you|pointed\s+out)\b|\bas\s+(?:previously|already)\s+(?:stated|mentioned|explained)\b|\bas\s+i\s+said\s+(?:before|already)\b/i, label: '“As I already said” sounds impatient' },
   { pattern: /\bi\s+shouldn'?t\s+have\s+to\b|\bdon'?t\s+make\s+me\b|\bhow\s+many\s+times\b|\bor\s+else\b|\bno\s+excuses\b/i, label: 'this reads as a telling-off' },
-  { pattern: /\bthis\s+is\s+(?:my|the)\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|last)\s+(?:email|e-mail|message|reminder|time|request)\b|\bfor\s+the\s+(?:second|third|fourth|fifth|last|umpteenth|\d+(?:st|nd|rd|th))\s+time\b|\b(?:emailed|asked|reminded|chased|told)\s+you\s+(?:twice|three\s+times|four\s+times|several\s+times|multiple\s+times|\d+\s+times|again)\b|\bstill\s+waiting\b/i, label: 'counting your reminders makes the reader feel guilty' },
+  { pattern: /\bthis\s+is\s+(?:my|the)\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|last)\s+(?:email|e-mail|message|reminder|time|request)\b|\bfor\s+the\s+(?:second|third|fourth|fifth|last|umpteenth|\d+(?:st|nd|rd|th))\s+time\b|\b(?:emailed|asked|reminded|chased|told)\s+you\s+(?:twice|three\s+times|four\s+times|several\s+times|multiple\s+times|\d+\s+times|again)\b|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+still\s+waiting\b/i, label: 'counting your reminders makes the reader feel guilty' },
   { pattern: /\b(?:quite\s+)?frankly\b|\bnot\s+good\s+enough\b|\bunacceptable\b|\bridiculous\b|\bappalling\b|\bpathetic\b|\bsort\s+(?:it|this)\s+out\b/i, label: 'this judges the reader instead of the problem' },
   { pattern: /\byour\s+lot\b|\b(?:made|makes)\s+(?:zero|no)\s+difference\b|\b(?:is|was)\s+(?:entirely|all|completely)\s+(?:down\s+to|the\s+fault\s+of)\b|\byour\s+fault\b|\bwon'?t\s+be\s+(?:it'?s|my|our)\s+fault\b|\bnot\s+(?:it'?s|my|our)\s+fault\b/i, label: 'this assigns blame' },
   { pattern: /\bstill\s+haven'?t\b|\bdespite\s+(?:\w+\s+)?(?:reminders|emails|chasers|requests)\b|\btreats?\s+\w+\s+as\s+(?:suggestions|optional)\b|\bfor\s+people\s+who\s+(?:didn'?t|don'?t|can'?t)\s+read\b|\bwe\s+will\s+not\s+be\b/i, label: 'this sounds sarcastic or accusing' },
+  {
+    pattern:
+      /\bfunny\s+how\b|\bhere\s+we\s+are\b|\bshocking\s+news\b|\bsurprise,?\s+surprise\b|\bheat\s+death\b|\bact(?:ing)?\s+like\s+(?:adults|grown-ups|children)\b|\bnot\s+rocket\s+science\b|\bhow\s+hard\s+can\s+it\s+be\b|\byou\s+know\s+who\s+you\s+are\b|\bwill\s+recogni[sz]e\s+themselves\b|\bi'?m\s+sure\s+(?:you\s+all|everyone|you)\s+(?:all\s+)?know\s+what\b|\bi'?d\s+hoped\s+not\s+to\s+have\s+to\b|\byet\s+again\b|\bwith\s+all\s+due\s+respect\b|\bthanks\s+in\s+advance\s+for\s+your\s+(?:cooperation|co-operation|compliance)\b|\bneed\s+(?:it|them|this)\s+yesterday\b/i,
+    label: 'this reads as sarcastic or condescending',
+  },
+  {
+    pattern:
+      /\bnobody\s+(?:in\s+\w+\s+)?(?:thinks|cares|seems\s+to\s+care|bothers|listens|reads)\b|\b(?:slipping|delayed|late|held\s+up|stuck)\s+(?:again\s+)?(?:thanks\s+to|because\s+of)\s+(?:\p{Lu}[\p{L}-]+|your|you)\b|\bthanks\s+to\s+(?:your|their)\s+(?:delays?|inaction|team)\b/iu,
+    label: 'this assigns blame',
+  },
   { pattern: /\b(?:asap|a\.s\.a\.p)\b/i, label: '“ASAP” is a demand without a date' },
   { pattern: /\bi\s+(?:expect|demand|insist)\b|\bimmediately\b|\bright\s+now\b/i, label: 'this is a demand, not a request' },
 ];
