@@ -67,11 +67,18 @@ export function classifyAsk(sentence: string): AskKind | null {
   // "Please don't feel you need to…" reassures; it asks for nothing.
   if (/\b(?:don'?t|do\s+not)\s+(?:feel|worry|think)\s+(?:that\s+)?you\s+(?:need|have)\s+to\b/i.test(s)) return null;
   if (VAGUE_ASK.test(s) && !/\b(?:by|before)\s+\w/i.test(s)) return 'vague';
+  // "Did you do the thing for Monday?": the reader can't tell what is meant.
+  const vagueObject = /\b(?:the|that|this)\s+(?:thing|stuff|bits?)\b(?!\s+(?:about|on|in|for\s+the|with|from|that|which|we|you|i)\b)/i.test(s);
   if (OFFER.test(s)) return 'conditional';
   if (CONDITIONAL.test(s)) {
     if (/^\s*(?:questions|no\s+\w+)\?\s*$/i.test(s)) return null;
     if (IMPERATIVE.test(s.replace(/^[^,]*,\s*/, '')) || PLEASE.test(s) || INDIRECT.some((re) => re.test(s))) return 'conditional';
   }
+  const ask = classifyRequest(s, words);
+  return ask !== null && vagueObject ? 'vague' : ask;
+}
+
+function classifyRequest(s: string, words: number): AskKind | null {
   if (PLEASE.test(s) && !PLEASE_NOT_ASK.test(s)) return 'direct';
   if (INDIRECT.some((re) => re.test(s))) return 'indirect';
   if (isQuestion(s)) {
