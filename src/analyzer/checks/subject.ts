@@ -47,7 +47,9 @@ export function checkSubject(email: Email): CheckResult {
   let failed = false;
   const reasons: string[] = [];
 
-  if (content.length < 2) {
+  // Specific enough: two words on the topic, or one with a date or an action ("Coffee on Tue 11 June?").
+  const anchored = ACTION_WORDS.test(core) || findTimeFrames(core).length > 0;
+  if (content.length < 2 && !(content.length === 1 && anchored)) {
     failed = true;
     score -= 0.6;
     reasons.push(`“${excerpt(raw, whole)}” doesn't say what the email is about`);
@@ -85,8 +87,7 @@ export function checkSubject(email: Email): CheckResult {
 
   // Where the reader must act, a strong subject names the action or the deadline.
   const needsAction = email.kind === 'request' || email.kind === 'follow-up';
-  const hasAction = ACTION_WORDS.test(core) || findTimeFrames(core).length > 0;
-  if (!failed && needsAction && !hasAction) {
+  if (!failed && needsAction && !anchored) {
     score -= 0.25;
     findings.push(
       finding('subject', whole, 'The subject names the topic but not what you need or by when.', 'Add the action or the deadline, e.g. “… – please confirm by Wed 19 June”.'),
