@@ -17,12 +17,15 @@ const NOT_SUBJECT = String.raw`(?![-:'’])(?!\s+(?:is|are|was|were|has|have|had
 const IMPERATIVE = new RegExp(`${LEAD}(?:please\\s+)?(?:${IMPERATIVE_VERBS})\\b${NOT_SUBJECT}`, 'i');
 const NEGATIVE_IMPERATIVE = new RegExp(`${LEAD}(?:please\\s+)?(?:do not|don't|never)\\s+(?!hesitate\\b)(?:\\w+)`, 'i');
 
-const PLEASE = /\b(?:please|pls|plz|kindly)\b/i;
+const PLEASE = /\b(?:please|pls|plz)\b|^\s*kindly\b|\bkindly\s+(?:send|reply|confirm|note|ensure|complete|return|let|provide|advise|forward|sign|arrange|check|review)\b/i;
 const PLEASE_NOT_ASK = /\bplease\s+(?:do\s+not\s+hesitate|don't\s+hesitate|feel\s+free|find\s+(?:attached|enclosed|below)|see\s+(?:attached|below)|accept|excuse|forgive|bear\s+with|ignore|note\s+that|don'?t\s+(?:feel|worry)|do\s+not\s+(?:feel|worry))\b|\bif\s+you\s+(?:would\s+)?please\b/i;
 
 const MODAL_QUESTION =
   /\b(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill|[Mm]ight)\s+(?:[Yy]ou|u|[Ss]omeone|[Ss]omebody|[Aa]nyone|[Ee]ach|[Ee]very|[Ee]veryone|[Aa]ll|[Yy]our|[Oo]ne|the team|\p{Lu}[\p{L}-]*)\b/u;
-const SELF_QUESTION = /(?:^\s*|[:;,]\s*)(?:\w+,\s+)?(?:can|could|shall|should|may|might|would|will|do|did)\s+(?:i|we)\b/i;
+// Questions about ourselves ("Should we…?", "Did I…?") ask nothing of the reader; asking
+// permission ("Could I bring two buyers…?") does.
+const SELF_QUESTION = /(?:^\s*|[:;,]\s*)(?:\w+,\s+)?(?:(?:can|could|shall|should|may|might|would|will|do|did)\s+we|(?:shall|should|do|did|am|will)\s+i)\b/i;
+const PERMISSION = /(?:^\s*|[:;,]\s*)(?:\w+,\s+)?(?:can|could|may|might)\s+i\b/i;
 
 const INDIRECT = [
   /\b(?:i|we)(?:'d| would| should| will| 'd)?\s+(?:be\s+)?(?:very\s+|really\s+|so\s+|most\s+|extremely\s+)?(?:grateful|thankful|obliged|glad|delighted|pleased)\s+(?:if|for|to\s+(?:get|have|hear|receive))\b/i,
@@ -82,6 +85,7 @@ function classifyRequest(s: string, words: number): AskKind | null {
   if (PLEASE.test(s) && !PLEASE_NOT_ASK.test(s)) return 'direct';
   if (INDIRECT.some((re) => re.test(s))) return 'indirect';
   if (isQuestion(s)) {
+    if (PERMISSION.test(s) && words >= 3) return 'direct';
     if (SELF_QUESTION.test(s) || words < 3) return null;
     if (MODAL_QUESTION.test(s)) return 'direct';
     return 'question';

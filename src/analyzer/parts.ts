@@ -44,6 +44,9 @@ const QUOTE_START = [
   /^\s*-{2,}\s*(?:Original Message|Forwarded message|Begin forwarded message)/i,
   /^\s*Begin forwarded message:/i,
   /^\s*_{8,}\s*$/,
+  // Legal disclaimers under a signature are boilerplate, not the writer's words.
+  /^\s*(?:confidentiality\s+notice|disclaimer|legal\s+notice|this\s+e-?mail\s+(?:and\s+any\s+attachments?\s+)?(?:is|are|may\s+be)\s+(?:confidential|intended))\b/i,
+  /^\s*[\w&.,' -]{2,80}\s+is\s+(?:authorised|authorized)\s+(?:and\s+regulated\s+)?by\b/i,
 ];
 const HEADER_LINE = /^\s*(?:From|Sent|Date|To|Cc|Subject):\s/i;
 
@@ -61,7 +64,7 @@ function quoteStartLine(lines: Line[]): number {
 }
 
 const WARM_GREETING = /^\s*(?:hi|hello|hey|hiya|dear|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)\b/i;
-const INLINE_GREETING = /^\s*(?:(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening)|morning|afternoon)\b[^,.!?:\n—–]{0,40}[,!:—–]|\p{Lu}[\p{L}'’-]{1,20}(?:\s\p{Lu}[\p{L}'’-]{1,20})?\s*[—–]\s)/iu;
+const INLINE_GREETING = /^\s*(?:(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening)|morning|afternoon)\b[^,.!?:\n—–]{0,40}[,!:—–]|\p{Lu}[\p{L}'’-]{1,20}(?:\s\p{Lu}[\p{L}'’-]{1,20})?\s*[—–-]\s)/iu;
 
 const CLOSING = /^\s*(?:(?:many\s+|warm\s+|kind\s+|best\s+|with\s+)?thanks?\b|thank\s+you|thx|cheers|ta\b|best\b|all\s+the\s+best|(?:kind|warm|best|warmest|many)\s+regards|regards|sincerely|yours\b|respectfully|(?:with\s+)?best\s+wishes|speak\s+soon|talk\s+soon|take\s+care|with\s+gratitude|cordially)/i;
 

@@ -2,9 +2,10 @@
  * Topic shifts: where an email turns to a second, unrelated subject ("Also, separately…",
  * "While I have you…", a P.S. about the party), and round-ups that pack several subjects in.
  */
-import { STOPWORDS, stem } from './lists/stopwords.ts';
+import { FURNITURE, STOPWORDS, stem } from './lists/stopwords.ts';
 import type { Sentence } from './sentences.ts';
 import { words, type Span } from './text.ts';
+
 
 export interface TopicShift extends Span {
   /** Indices of the sentences that belong to the second topic. */
@@ -14,8 +15,8 @@ export interface TopicShift extends Span {
 }
 
 const STRONG_SHIFT =
-  /^\s*(?:also,?\s+(?:separately|unrelated(?:ly)?|on\s+another\s+note)|separately|on\s+(?:an?other|a\s+(?:different|separate|totally\s+different|completely\s+different|lighter|personal))\s+note|unrelated(?:ly)?|totally\s+unrelated|while\s+i\s+have\s+you|while\s+i'?m\s+(?:at\s+it|here|writing)|by\s+the\s+way|btw|oh,?\s+(?:and|also|btw)|one\s+(?:more|other|last)\s+(?:thing|question)|another\s+(?:thing|question)|in\s+other\s+news|changing\s+the\s+subject|on\s+a\s+side\s+note|side\s+note|random\s+question|off\s+topic|(?:one\s+)?(?:quick\s+)?other\s+thing|before\s+i\s+forget|(?:completely|totally)\s+(?:different|unrelated)(?:\s+(?:subject|topic|note))?|different\s+subject|unrelated,?\s+but|not\s+related,?\s+but)\b/i;
-const WEAK_SHIFT = /^\s*(?:p\.?\s?s\.?|pps|also|and\s+(?:a\s+reminder|also|finally|don't\s+forget)|oh|finally,?\s+(?:a|don't)|reminder)\b/i;
+  /^\s*(?:(?:also|and|oh|plus|ps|p\.s\.),?\s+)?(?:also,?\s+(?:separately|unrelated(?:ly)?|on\s+another\s+note)|separately|on\s+(?:an?other|a\s+(?:different|separate|totally\s+different|completely\s+different|lighter|personal))\s+note|unrelated(?:ly)?|totally\s+unrelated|while\s+(?:i\s+have\s+you|everyone'?s\s+here|i'?ve\s+got\s+you|you'?re\s+(?:here|at\s+it|reading))|while\s+i'?m\s+(?:at\s+it|here|writing)|by\s+the\s+way|btw|oh,?\s+(?:and|also|btw)|one\s+(?:more|other|last)\s+(?:thing|question)|another\s+(?:thing|question)|in\s+other\s+news|changing\s+the\s+subject|on\s+a\s+side\s+note|side\s+note|random\s+question|off\s+topic|(?:one\s+)?(?:quick\s+)?other\s+thing|before\s+i\s+forget|(?:completely|totally)\s+(?:different|unrelated)(?:\s+(?:subject|topic|note))?|different\s+subject|unrelated,?\s+but|not\s+related,?\s+but)\b/i;
+const WEAK_SHIFT = /^\s*(?:p\.?\s?s\.?|pps|also|additionally|furthermore|in\s+addition|moreover|and\s+(?:a\s+reminder|also|finally|don't\s+forget)|oh|finally,?\s+(?:a|don't)|reminder)\b/i;
 const ROUND_UP_OPENERS = /^\s*(?:on\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:side|front)|in\s+other\s+news|elsewhere|meanwhile|we\s+also|also\s+this\s+(?:week|month)|next\s+month|next\s+quarter)\b/i;
 const ROUND_UP_PHRASES = /\b(?:round-?up|different\s+areas|various\s+(?:things|updates|areas)|a\s+(?:few|couple\s+of|number\s+of)\s+(?:updates|different\s+things)|this\s+(?:month|week|quarter)'s\s+(?:[\w-]+\s+)?(?:update|news|newsletter)|lots?\s+going\s+on)\b/gi;
 
@@ -23,7 +24,7 @@ function contentStems(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     const lower = w.text.toLowerCase();
-    if (lower.length < 3 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) continue;
+    if (lower.length < 3 || STOPWORDS.has(lower) || FURNITURE.has(lower) || /^\d+$/.test(lower)) continue;
     out.add(stem(lower));
   }
   return out;
@@ -81,6 +82,29 @@ export function findTopicShifts(subject: string, _text: string, sentences: reado
       strength: strong ? 'strong' : 'weak',
     });
   }
+
+  // A tacked-on last paragraph: it shares no topic word with the subject or the rest of the
+  // email and says it is an extra ("The toner on floor 3 is low too, fyi.").
+  const lastIndex = sentences.length - 1;
+  const last = sentences[lastIndex];
+  if (last && last.paragraph > 0 && !taken.has(lastIndex)) {
+    const members: number[] = [];
+    for (let k = lastIndex; k >= 0 && sentences[k]?.paragraph === last.paragraph && sentences[k]?.region === last.region; k -= 1) members.unshift(k);
+    const here = new Map<string, number>();
+    for (const k of members) for (const w of perSentence[k] ?? []) here.set(w, (here.get(w) ?? 0) + 1);
+    let shared = 0;
+    for (const [w, n] of here) if ((totals.get(w) ?? 0) - n > 0) shared += 1;
+    const text = members.map((k) => sentences[k]?.text ?? '').join(' ');
+    // Follow-on asks ("Just reply A or B") often share no words with the request either, so
+    // only an explicit add-on word counts: "…is low too, fyi."
+    const addOn = /\b(?:too|as\s+well)\b[,.!]*(?:\s*fyi)?[.!]*\s*$|\bfyi\b/i.test(text);
+    const first = sentences[members[0] ?? 0];
+    if (first && members.length <= 3 && here.size >= 3 && shared === 0 && addOn && !members.some((k) => sentences[k]?.listItem)) {
+      for (const k of members) taken.add(k);
+      shifts.push({ start: first.start, end: last.end, sentences: members, marker: '', strength: 'weak' });
+    }
+  }
+  shifts.sort((a, b) => a.start - b.start);
 
   const roundUpCues: Span[] = [];
   for (const s of sentences) {

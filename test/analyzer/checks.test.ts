@@ -40,32 +40,43 @@ describe('checks on labelled emails written for these tests', () => {
   }
 });
 
+/**
+ * Labelled emails written by people who never saw the analyzer. heldout.jsonl (40 emails, many
+ * sectors) has guided the rules, so it must stay at 0.9 per check; heldout2.jsonl (40 more, with
+ * deliberately hard cases such as second topics with no marker word) guards against regressions.
+ */
+const AGREEMENT_FLOORS: readonly [string, number][] = [
+  ['heldout.jsonl', 0.9],
+  ['heldout2.jsonl', 0.7],
+];
+
 describe('agreement with careful human judgement', () => {
-  // heldout.jsonl: 40 emails from many sectors, labelled by a writer who never saw the analyzer.
-  const heldout = readLabelled('heldout.jsonl');
-  for (const id of CHECK_IDS) {
-    it(`${id}: balanced accuracy of at least 0.9 on the held-out emails`, () => {
-      let passes = 0;
-      let passHits = 0;
-      let fails = 0;
-      let failHits = 0;
-      for (const email of heldout) {
-        const expected = email.expect[id];
-        if (expected === undefined) continue;
-        const c = check(analyzeEmail(email), id);
-        const predicted = c.applicable ? c.passed : true;
-        if (expected) {
-          passes += 1;
-          if (predicted) passHits += 1;
-        } else {
-          fails += 1;
-          if (!predicted) failHits += 1;
+  for (const [file, floor] of AGREEMENT_FLOORS) {
+    const heldout = readLabelled(file);
+    for (const id of CHECK_IDS) {
+      it(`${id}: balanced accuracy of at least ${floor} on ${file}`, () => {
+        let passes = 0;
+        let passHits = 0;
+        let fails = 0;
+        let failHits = 0;
+        for (const email of heldout) {
+          const expected = email.expect[id];
+          if (expected === undefined) continue;
+          const c = check(analyzeEmail(email), id);
+          const predicted = c.applicable ? c.passed : true;
+          if (expected) {
+            passes += 1;
+            if (predicted) passHits += 1;
+          } else {
+            fails += 1;
+            if (!predicted) failHits += 1;
+          }
         }
-      }
-      assert.ok(passes > 0 && fails > 0, 'both classes labelled');
-      const balanced = (passHits / passes + failHits / fails) / 2;
-      assert.ok(balanced >= 0.9, `${id}: ${balanced.toFixed(2)} (passes ${passHits}/${passes}, fails ${failHits}/${fails})`);
-    });
+        assert.ok(passes > 0 && fails > 0, 'both classes labelled');
+        const balanced = (passHits / passes + failHits / fails) / 2;
+        assert.ok(balanced >= floor, `${id}: ${balanced.toFixed(2)} (passes ${passHits}/${passes}, fails ${failHits}/${fails})`);
+      });
+    }
   }
 });
 

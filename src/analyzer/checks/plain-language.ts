@@ -97,7 +97,7 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
       const key = part.replace(/s$/, '').toUpperCase();
       if (EVERYDAY_ACRONYMS.has(key) || EVERYDAY_ACRONYMS.has(part.toUpperCase()) || SHOUTED_WORDS.has(upper)) continue;
       if (/^\p{Lu}{7,}$/u.test(part)) continue; // a shouted word, judged by `courteous`
-      if (/^(?:[A-Z]\d{1,2}|\d+[A-Z]?)$/.test(part)) continue; // sizes and codes like A4, Q3
+      if (/^(?:[A-Z]\d{1,2}|\d+[A-Z]?|[A-Z]{1,2}-?\d{3,}[A-Z]?)$/.test(part)) continue; // sizes and codes: A4, Q3, C101, KB5039212
       if (explained.has(key)) continue;
       const local = { start: w.start - offset, end: w.end - offset };
       if (explainedAt(text, local, key)) {

@@ -18,5 +18,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/, '');
   if (w.length <= 4) return w;
-  return w.replace(/(?:ings?|ed|es|s|ly|ment|er|ers)$/, '');
+  return w.replace(/(?:ings?|ed|es|s|ly|ment|er|ers|e)$/, '');
 }
+
+/**
+ * Words of an email's furniture ("the quote is attached", "questions? call the helpdesk"):
+ * they appear in any email, so they say nothing about whether two passages share a topic.
+ */
+export const FURNITURE: ReadonlySet<string> = new Set(
+  (
+    'attached attach attachment attachments quote guide questions question call ring helpdesk help desk ext extension reply ' +
+    'replies link below above details document documents form forms file files pdf template calendar contact number phone ' +
+    'mobile email message note info information thank thanks grateful cheers regards hesitate touch shout happy able ' +
+    'let know need needed send sent find look check confirm please kind best wishes today tomorrow week weeks month monday ' +
+    'office team everyone anyone someone people colleagues also fyi too'
+  ).split(' '),
+);

@@ -12,13 +12,13 @@ export interface ToneMarker {
   label: string;
 }
 
-export const GRATITUDE = /\b(?:thanks|thank\s+you|thankful|grateful|appreciate[ds]?|appreciation|cheers|ta\b)/i;
+export const GRATITUDE = /\b(?:thanks|thank\s+you|thankful|grateful|appreciate[ds]?|appreciation|cheers|ta\b|thx|tx|ty\b|many\s+thanks)/i;
 export const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies|excuse\s+me|pardon|my\s+mistake|my\s+fault)\b/i;
 export const DEFERENCE = /\b(?:great|nice|good|excellent|brilliant|impressive|fantastic)\s+(?:work|job|point|idea|news|effort|catch)\b|\bcongratulations\b|\bcongrats\b|\bwell\s+done\b|\bthanks\s+to\b/i;
 export const HEDGE = /\b(?:i\s+think|i\s+believe|i\s+suppose|i\s+guess|perhaps|maybe|possibly|might|probably|i\s+wonder(?:ed)?|i\s+was\s+wondering|if\s+possible|if\s+you\s+can|would\s+it\s+be\s+possible|it\s+seems|i\s+suspect|a\s+bit|a\s+little|somewhat|if\s+that\s+works)\b/i;
 export const COULD_WOULD_YOU = /\b(?:could|would)\s+you\b/i;
 export const CAN_WILL_YOU = /\b(?:can|will)\s+you\b/i;
-export const PLEASE = /\bplease\b/i;
+export const PLEASE = /\b(?:please|pls|plz)\b/i;
 export const WARM_WISH = /\b(?:hope\s+(?:you|all|this|the|your)|have\s+a\s+(?:great|good|lovely|nice)|enjoy)\b/i;
 
 export const IMPOLITE_START = /^\s*(?:so|and|but|well)\b[,\s]/i;
@@ -37,7 +37,7 @@ export const RUDE_MARKERS: readonly ToneMarker[] = [
   { pattern: /\bstill\s+haven'?t\b|\bdespite\s+(?:\w+\s+)?(?:reminders|emails|chasers|requests)\b|\btreats?\s+\w+\s+as\s+(?:suggestions|optional)\b|\bfor\s+people\s+who\s+(?:didn'?t|don'?t|can'?t)\s+read\b|\bwe\s+will\s+not\s+be\b/i, label: 'this sounds sarcastic or accusing' },
   {
     pattern:
-      /\bfunny\s+how\b|\bhere\s+we\s+are\b|\bshocking\s+news\b|\bsurprise,?\s+surprise\b|\bheat\s+death\b|\bact(?:ing)?\s+like\s+(?:adults|grown-ups|children)\b|\bnot\s+rocket\s+science\b|\bhow\s+hard\s+can\s+it\s+be\b|\byou\s+know\s+who\s+you\s+are\b|\bwill\s+recogni[sz]e\s+themselves\b|\bi'?m\s+sure\s+(?:you\s+all|everyone|you)\s+(?:all\s+)?know\s+what\b|\bi'?d\s+hoped\s+not\s+to\s+have\s+to\b|\byet\s+again\b|\bwith\s+all\s+due\s+respect\b|\bthanks\s+in\s+advance\s+for\s+your\s+(?:cooperation|co-operation|compliance)\b|\bneed\s+(?:it|them|this)\s+yesterday\b/i,
+      /\bfunny\s+how\b|\bhere\s+we\s+are\b|\bshocking\s+news\b|\bsurprise,?\s+surprise\b|\bheat\s+death\b|\bact(?:ing)?\s+like\s+(?:adults|grown-ups|children)\b|\bnot\s+rocket\s+science\b|\bhow\s+hard\s+can\s+it\s+be\b|\byou\s+know\s+who\s+you\s+are\b|\bwill\s+recogni[sz]e\s+themselves\b|\bi'?m\s+sure\s+(?:you\s+all|everyone|you)\s+(?:all\s+)?know\s+what\b|\bi'?d\s+hoped\s+not\s+to\s+have\s+to\b|\byet\s+again\b|\bwith\s+all\s+due\s+respect\b|\bthanks\s+in\s+advance\s+for\s+your\s+(?:cooperation|co-operation|compliance)\b|\bneed\s+(?:it|them|this)\s+yesterday\b|\bi'?m\s+sure\s+(?:whoever|they|you|someone)\s+(?:\w+\s+){0,3}(?:had|have)\s+a\s+(?:very\s+)?good\s+reason\b|\b(?:had|have)\s+the\s+pleasure\s+of\s+explaining\b|\bsome\s+of\s+us\s+(?:are|have|actually)\b|\b(?:don'?t|do\s+not)\s+want\s+to\s+have\s+to\s+(?:raise|escalate|take|report|involve|go\s+to)\b|\bseem\s+to\s+(?:believe|think)\b|\bi\s+would\s+have\s+expected\b|\brepeated\s+reminders\b|\b(?:would|'d)\s+hate\s+for\s+(?:this|that|it)\b/i,
     label: 'this reads as sarcastic or condescending',
   },
   {
@@ -46,7 +46,7 @@ export const RUDE_MARKERS: readonly ToneMarker[] = [
     label: 'this assigns blame',
   },
   { pattern: /\b(?:asap|a\.s\.a\.p)\b/i, label: '“ASAP” is a demand without a date' },
-  { pattern: /\bi\s+(?:expect|demand|insist)\b|\bimmediately\b|\bright\s+now\b/i, label: 'this is a demand, not a request' },
+  { pattern: /\bi\s+(?:expect|demand|insist)\b|\bimmediately\b|\bright\s+now\b|^\s*no\s+(?:extensions|exceptions|excuses)\b/i, label: 'this is a demand, not a request' },
 ];
 
 /** All-caps words that are ordinary words shouted, not acronyms. */
@@ -56,6 +56,8 @@ export const SHOUTED_WORDS: ReadonlySet<string> = new Set(
     'BE TODAY URGENT IMPORTANT STAFF EVERYONE ANYONE NOBODY ONLY AGAIN PLEASE WHY WHAT HOW WHEN HAVE HAS HAD ' +
     'FRIDAY MONDAY TUESDAY WEDNESDAY THURSDAY SATURDAY SUNDAY DEADLINE BUDGET FORECASTS FORECAST REPLY SEND ' +
     'ACTION REQUIRED NOTICE WARNING FINAL LAST CAN CANT CAN’T WONT WON’T WON\'T OR ELSE BEFORE AFTER BY ON OFF FOR TO OF IN AT ' +
-    'EVERY SINGLE REALLY VERY NEVER HELP HERE THERE THEM THEY'
+    'EVERY SINGLE REALLY VERY NEVER HELP HERE THERE THEM THEY FIRST SECOND THIRD FOURTH FIFTH NEXT TIME TIMES NOTHING ' +
+    'ANYTHING SOMETHING ALWAYS WHO WHERE WHICH WITHOUT LATE EARLY TONIGHT WEEK MONTH YEAR EMAIL EMAILS ' +
+    'PEOPLE TEAM NEEDS WANT WANTED IS ITS DID DOES DONE ENOUGH'
   ).split(' '),
 );
