@@ -37,14 +37,14 @@ const INDIRECT = [
   /\bit\s+would\s+(?:really\s+|also\s+)?(?:be\s+)?(?:great|good|helpful|useful|wonderful|ideal|brilliant|lovely|help)\b/i,
   /\b(?:would|do)\s+you\s+(?:mind|be\s+(?:able|willing|happy|ok|okay|available))\b/i,
   /\b(?:is\s+it\s+possible|any\s+chance)\b/i,
-  /\b(?:i|we)\s+(?:still\s+|really\s+|urgently\s+|also\s+)?need\s+from\s+you\b|\bi\s+still\s+need\b/i,
+  /\b(?:i|we)\s+(?:still\s+|really\s+|urgently\s+|also\s+)?need\s+from\s+you\b|\b(?:i|we)\s+still\s+need\b|\b(?:i|we)\s+need\s+(?:it|them|this|these|those|that|the\s+[\w-]+)\s+(?:back\s+)?(?:by|before|no\s+later\s+than)\b/i,
   /\b(?:i|we)\s+(?:still\s+|really\s+|urgently\s+|also\s+)?need\s+(?:you|your|each|every|everyone|all|someone|somebody|a\s+(?:name|reply|decision|volunteer|signature|response|yes|go-ahead)|two|three|four|\d+|volunteers?)\b/i,
   /\b(?:i|we)(?:'d| would)?\s+(?:like|love|want)\s+(?:your|a)\s+(?:help|decision|answer|reply|sign-off|approval|input|view|feedback|go-ahead)\b/i,
   /\bplease\s+(?:could|can|would)\b/i,
 ];
 
 const RULE = [
-  /\b(?:you|your\s+team|everyone|every\s*one|all\s+staff|staff|users|colleagues|employees|managers|each\s+(?:of\s+you|\w+)|all)\s+(?:will\s+)?(?:must|need\s+to|needs\s+to|have\s+to|has\s+to|should|'ll\s+need\s+to|will\s+need\s+to|are\s+(?:required|expected|asked)\s+to)\b/i,
+  /\b(?:you|your\s+team|everyone|every\s*one|all\s+staff|staff|users|colleagues|employees|managers|each\s+(?:of\s+you|\w+)|all)\s+(?:will\s+)?(?:must|need\s+to|needs\s+to|have\s+to|has\s+to|should|'ll\s+need\s+to|will\s+need\s+to|are\s+(?:hereby\s+|now\s+|also\s+)?(?:required|expected|asked)\s+to)\b/i,
   /\b(?:must|will\s+need\s+to|needs?\s+to|has\s+to|have\s+to|should|are\s+required\s+to)\s+be\s+(?:submitted|completed|done|returned|sent|approved|installed|used|made|signed|uploaded|raised|logged|filed|booked|finished|read|updated|reviewed|moved)\b/i,
   /\b(?:is|are)\s+(?:now\s+)?due\b/i,
   /\b(?:needs|require|requires|need)\s+an?\s+(?:approved|signed|completed)\b/i,

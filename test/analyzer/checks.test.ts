@@ -41,13 +41,14 @@ describe('checks on labelled emails written for these tests', () => {
 });
 
 /**
- * Labelled emails written by people who never saw the analyzer. heldout.jsonl (40 emails, many
- * sectors) has guided the rules, so it must stay at 0.9 per check; heldout2.jsonl (40 more, with
- * deliberately hard cases such as second topics with no marker word) guards against regressions.
+ * Labelled emails written by people who never saw the analyzer (120 in three sets). Each set was
+ * measured blind first and then guided general rules; these floors guard against regressions.
+ * heldout2.jsonl holds deliberately hard cases (second topics with no marker word).
  */
 const AGREEMENT_FLOORS: readonly [string, number][] = [
   ['heldout.jsonl', 0.9],
   ['heldout2.jsonl', 0.7],
+  ['heldout3.jsonl', 0.8],
 ];
 
 describe('agreement with careful human judgement', () => {

@@ -41,8 +41,13 @@ export function readAsks(email: Email): AskReading {
     }
     asks.push(s);
     const prev = sentences[i - 1];
-    const pointsBack = /\b(?:by|before|until)\s+then\b/i.test(s.text) && prev !== undefined && prev.timeFrames.length > 0;
-    if (s.timeFrames.length > 0 || pointsBack) timed.push(s);
+    const next = sentences[i + 1];
+    const prevDated = prev !== undefined && prev.timeFrames.length > 0;
+    // "…before then", or an instruction for an event dated just before ("When the alarm sounds…").
+    const pointsBack = prevDated && (/\b(?:by|before|until)\s+then\b/i.test(s.text) || /^\s*(?:when|once|on\s+the\s+day|during|after\s+that|then)\b/i.test(s.text));
+    // "We still need the signed form. If it reaches me by Wednesday…": the date follows.
+    const pointsAhead = next !== undefined && next.ask === 'conditional' && next.timeFrames.length > 0 && /^\s*if\s+(?:it|they|this|these|that|you)\b/i.test(next.text);
+    if (s.timeFrames.length > 0 || pointsBack || pointsAhead) timed.push(s);
     else if (s.vagueTimes.length > 0) vague.push(s);
   }
   return { asks, timed, vague, noAction };

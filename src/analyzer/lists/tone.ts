@@ -37,7 +37,7 @@ export const RUDE_MARKERS: readonly ToneMarker[] = [
   { pattern: /\bstill\s+haven'?t\b|\bdespite\s+(?:\w+\s+)?(?:reminders|emails|chasers|requests)\b|\btreats?\s+\w+\s+as\s+(?:suggestions|optional)\b|\bfor\s+people\s+who\s+(?:didn'?t|don'?t|can'?t)\s+read\b|\bwe\s+will\s+not\s+be\b/i, label: 'this sounds sarcastic or accusing' },
   {
     pattern:
-      /\bfunny\s+how\b|\bhere\s+we\s+are\b|\bshocking\s+news\b|\bsurprise,?\s+surprise\b|\bheat\s+death\b|\bact(?:ing)?\s+like\s+(?:adults|grown-ups|children)\b|\bnot\s+rocket\s+science\b|\bhow\s+hard\s+can\s+it\s+be\b|\byou\s+know\s+who\s+you\s+are\b|\bwill\s+recogni[sz]e\s+themselves\b|\bi'?m\s+sure\s+(?:you\s+all|everyone|you)\s+(?:all\s+)?know\s+what\b|\bi'?d\s+hoped\s+not\s+to\s+have\s+to\b|\byet\s+again\b|\bwith\s+all\s+due\s+respect\b|\bthanks\s+in\s+advance\s+for\s+your\s+(?:cooperation|co-operation|compliance)\b|\bneed\s+(?:it|them|this)\s+yesterday\b|\bi'?m\s+sure\s+(?:whoever|they|you|someone)\s+(?:\w+\s+){0,3}(?:had|have)\s+a\s+(?:very\s+)?good\s+reason\b|\b(?:had|have)\s+the\s+pleasure\s+of\s+explaining\b|\bsome\s+of\s+us\s+(?:are|have|actually)\b|\b(?:don'?t|do\s+not)\s+want\s+to\s+have\s+to\s+(?:raise|escalate|take|report|involve|go\s+to)\b|\bseem\s+to\s+(?:believe|think)\b|\bi\s+would\s+have\s+expected\b|\brepeated\s+reminders\b|\b(?:would|'d)\s+hate\s+for\s+(?:this|that|it)\b/i,
+      /\bfunny\s+how\b|\bhere\s+we\s+are\b|\bshocking\s+news\b|\bsurprise,?\s+surprise\b|\bheat\s+death\b|\bact(?:ing)?\s+like\s+(?:adults|grown-ups|children)\b|\bnot\s+rocket\s+science\b|\bhow\s+hard\s+can\s+it\s+be\b|\byou\s+know\s+who\s+you\s+are\b|\bwill\s+recogni[sz]e\s+themselves\b|\bi'?m\s+sure\s+(?:you\s+all|everyone|you)\s+(?:all\s+)?know\s+what\b|\bi'?d\s+hoped\s+not\s+to\s+have\s+to\b|^(?!.*\b(?:sorry|apologi[sz]e|apologies)\b).*?\byet\s+again\b|\bwith\s+all\s+due\s+respect\b|\bthanks\s+in\s+advance\s+for\s+your\s+(?:cooperation|co-operation|compliance)\b|\bneed\s+(?:it|them|this)\s+yesterday\b|\bi'?m\s+sure\s+(?:whoever|they|you|someone)\s+(?:\w+\s+){0,3}(?:had|have)\s+a\s+(?:very\s+)?good\s+reason\b|\b(?:had|have)\s+the\s+pleasure\s+of\s+explaining\b|\bsome\s+of\s+us\s+(?:are|have|actually)\b|\b(?:don'?t|do\s+not)\s+want\s+to\s+have\s+to\s+(?:raise|escalate|take|report|involve|go\s+to)\b|\bseem\s+to\s+(?:believe|think)\b|\bi\s+would\s+have\s+expected\b|\brepeated\s+reminders\b|\b(?:would|'d)\s+hate\s+for\s+(?:this|that|it)\b/i,
     label: 'this reads as sarcastic or condescending',
   },
   {
@@ -46,7 +46,7 @@ export const RUDE_MARKERS: readonly ToneMarker[] = [
     label: 'this assigns blame',
   },
   { pattern: /\b(?:asap|a\.s\.a\.p)\b/i, label: '“ASAP” is a demand without a date' },
-  { pattern: /\bi\s+(?:expect|demand|insist)\b|\bimmediately\b|\bright\s+now\b|^\s*no\s+(?:extensions|exceptions|excuses)\b/i, label: 'this is a demand, not a request' },
+  { pattern: /\bi\s+(?:expect|demand|insist)\b|\b(?:do|send|fix|call|reply|respond|sort|need|want)\s+(?:\w+\s+){0,2}(?:right\s+now|immediately)\b|\b(?:right\s+)?now\s*!|^\s*no\s+(?:extensions|exceptions|excuses)\b/i, label: 'this is a demand, not a request' },
 ];
 
 /** All-caps words that are ordinary words shouted, not acronyms. */
