@@ -1,5 +1,99 @@
-// Composition root: the free-practice page. Later the course flow and the LMS are wired here.
-import './components/practice-page.ts';
+// Composition root: loads the course, restores the learner's progress, creates the course actor
+// and wires what it reports to the learning record store. Only this file connects flows to lms.
+import { createActor } from 'xstate';
+import { courseData } from './course-data.ts';
+import { restoreProgress } from './content/progress.ts';
+import './components/course-player.ts';
+import type { CoursePlayer, PlayerNotice } from './components/course-player.ts';
+import { courseMachine } from './flows/course.ts';
+import { StandaloneStore } from './lms/standalone.ts';
+import type { LearningRecordStore, StoreNotice } from './lms/store.ts';
 
-const main = document.querySelector('main');
-if (main) main.replaceChildren(document.createElement('practice-page'));
+const SAVE_DELAY_MS = 800;
+
+function noticeOf(notice: StoreNotice): PlayerNotice {
+  return notice === 'storage-unavailable' ? 'storage-unavailable' : 'save-failed';
+}
+
+async function startCourse(root: HTMLElement, store: LearningRecordStore): Promise<void> {
+  const { course, strings } = courseData;
+  const session = await store.start();
+  const restored = restoreProgress(session.saved, course, Date.now());
+  const actor = createActor(courseMachine, { input: { course, progress: restored.progress } });
+
+  const player = document.createElement('course-player') as CoursePlayer;
+  player.strings = strings;
+  player.resumed = session.saved !== null && session.saved !== undefined && restored.notice === undefined;
+  const notices: PlayerNotice[] = [];
+  if (session.notice) notices.push(noticeOf(session.notice));
+  if (restored.notice) notices.push(restored.notice === 'corrupted' ? 'progress-corrupted' : 'progress-partly-kept');
+  player.notices = notices;
+  store.onNotice((n) => {
+    if (!player.notices.includes(noticeOf(n))) player.notices = [...player.notices, noticeOf(n)];
+  });
+
+  // Saving waits for a pause in typing; leaving the page saves at once.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    void store.save(actor.getSnapshot().context.progress);
+  };
+  actor.on('progress.changed', () => {
+    clearTimeout(timer);
+    timer = setTimeout(saveNow, SAVE_DELAY_MS);
+  });
+  actor.on('course.completed', (e) => void store.report(e.result));
+  actor.on('exercise.attempted', (e) => {
+    const lesson = course.lessons.find((l) => l.id === e.lessonId);
+    const scenario = lesson?.scenarios.find((s) => s.id === e.scenarioId);
+    void store.recordInteraction({
+      id: `${e.scenarioId}_${e.attemptNumber}`,
+      kind: 'rewrite',
+      description: scenario?.title ?? e.scenarioId,
+      response: `${e.draft.subject}\n\n${e.draft.body}`,
+      correct: e.attempt.passed,
+      score: e.attempt.score,
+      checks: e.attempt.checks,
+      at: actor.getSnapshot().context.progress.startedAt + e.attempt.at * 1000,
+      latencySeconds: e.attempt.seconds,
+    });
+  });
+  actor.on('question.answered', (e) => {
+    const question = course.lessons.find((l) => l.id === e.lessonId)?.questions.find((q) => q.id === e.questionId);
+    void store.recordInteraction({
+      id: e.questionId,
+      kind: 'question',
+      description: question?.prompt ?? e.questionId,
+      response: e.progress.selected.join(','),
+      correct: e.progress.correct,
+      score: e.progress.correct ? 100 : 0,
+      at: Date.now(),
+      latencySeconds: 0,
+    });
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && timer !== undefined) saveNow();
+  });
+  window.addEventListener('pagehide', () => {
+    saveNow();
+    void store.finish();
+  });
+
+  actor.start();
+  player.actor = actor;
+  root.classList.remove('boot');
+  root.replaceChildren(player);
+}
+
+const root = document.getElementById('course');
+if (root) {
+  startCourse(root, new StandaloneStore(courseData.course.id)).catch((error: unknown) => {
+    // Never a blank page: say what happened and keep the console detail for support.
+    console.error(error);
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent = courseData.strings.player.loadError;
+    root.replaceChildren(p);
+  });
+}

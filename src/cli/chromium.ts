@@ -26,3 +26,29 @@ export async function timeInChromium(input: EmailInput, plan: TimingPlan): Promi
     await browser.close();
   }
 }
+
+/**
+ * Milliseconds from navigation start to the first lesson's heading being in the page, over
+ * `runs` fresh browser contexts (no cache, no saved progress).
+ */
+export async function firstLessonRenderTimes(url: string, runs: number): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      // A string, not a function: tsx's compiled helpers don't exist inside the page.
+      await page.waitForFunction(
+        `(() => { const p = document.querySelector('course-player'); const v = p && p.shadowRoot && p.shadowRoot.querySelector('lesson-view'); return !!(v && v.shadowRoot && v.shadowRoot.querySelector('h1')); })()`,
+      );
+      const elapsed: unknown = await page.evaluate('performance.now()');
+      if (typeof elapsed === 'number') times.push(elapsed);
+      await context.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}

@@ -54,6 +54,8 @@ export class EmailChangeEvent extends Event {
  * cue. Overlapping findings are split into sibling marks. Very long text pauses highlighting and
  * says so.
  *
+ * Properties: `subject`, `body`, `kind`, `audience`, `result`, `highlightLimit`
+ * (`highlight-limit`), `hideContext` (`hide-context`: hides the kind and audience choices).
  * Slots and CSS parts: none; style it through the `--ee-*` theme properties (theme.styles.ts).
  *
  * @fires email-change - `EmailChangeEvent` with `{ subject, body, context }` after each edit.
@@ -66,6 +68,11 @@ export class EmailEditor extends LitElement {
   @property() body = '';
   @property() kind: EmailKind | '' = '';
   @property() audience: Audience | '' = '';
+  /**
+   * Hides the kind and audience choices, e.g. where a scenario fixes them; `kind` and `audience`
+   * still go out with each change.
+   */
+  @property({ type: Boolean, attribute: 'hide-context' }) hideContext = false;
   /** The analysis whose findings are highlighted; null shows no highlights. */
   @property({ attribute: false }) result: AnalysisResult | null = null;
   @property({ type: Number, attribute: 'highlight-limit' }) highlightLimit = HIGHLIGHT_TEXT_LIMIT;
@@ -110,32 +117,7 @@ export class EmailEditor extends LitElement {
     const capped = subjectRanges.length > HIGHLIGHT_FINDING_LIMIT || bodyRanges.length > HIGHLIGHT_FINDING_LIMIT;
 
     return html`
-      <fieldset>
-        <legend>About this email <span class="optional">(optional)</span></legend>
-        <div class="context">
-          <div>
-            <label for="kind">Kind of email</label>
-            <select id="kind" .value=${live(this.kind)} @change=${this.handleKindChange}>
-              <option value="" ?selected=${this.kind === ''}>Not specified</option>
-              ${EMAIL_KINDS.map(
-                (kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${KIND_LABELS[kind]}</option>`,
-              )}
-            </select>
-          </div>
-          <div>
-            <label for="audience">Audience</label>
-            <select id="audience" .value=${live(this.audience)} @change=${this.handleAudienceChange}>
-              <option value="" ?selected=${this.audience === ''}>Not specified</option>
-              ${AUDIENCES.map(
-                (audience) =>
-                  html`<option value=${audience} ?selected=${this.audience === audience}>
-                    ${AUDIENCE_LABELS[audience]}
-                  </option>`,
-              )}
-            </select>
-          </div>
-        </div>
-      </fieldset>
+      ${this.hideContext ? nothing : this.renderContext()}
 
       <div class="field">
         <label for="subject">Subject</label>
@@ -201,6 +183,36 @@ export class EmailEditor extends LitElement {
             : nothing}</div>
       </div>
     `;
+  }
+
+  /** The optional kind and audience of the email. */
+  private renderContext(): TemplateResult {
+    return html`<fieldset>
+      <legend>About this email <span class="optional">(optional)</span></legend>
+      <div class="context">
+        <div>
+          <label for="kind">Kind of email</label>
+          <select id="kind" .value=${live(this.kind)} @change=${this.handleKindChange}>
+            <option value="" ?selected=${this.kind === ''}>Not specified</option>
+            ${EMAIL_KINDS.map(
+              (kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${KIND_LABELS[kind]}</option>`,
+            )}
+          </select>
+        </div>
+        <div>
+          <label for="audience">Audience</label>
+          <select id="audience" .value=${live(this.audience)} @change=${this.handleAudienceChange}>
+            <option value="" ?selected=${this.audience === ''}>Not specified</option>
+            ${AUDIENCES.map(
+              (audience) =>
+                html`<option value=${audience} ?selected=${this.audience === audience}>
+                  ${AUDIENCE_LABELS[audience]}
+                </option>`,
+            )}
+          </select>
+        </div>
+      </div>
+    </fieldset>`;
   }
 
   /** Findings of applicable checks for one field, in the order the analyzer gave them. */

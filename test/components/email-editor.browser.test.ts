@@ -173,6 +173,27 @@ describe('<email-editor>', () => {
     expect(fired).to.equal(0);
   });
 
+  it('hides the kind and audience with hide-context but still reports them with each change', async () => {
+    const el = await fixture<EmailEditor>(
+      html`<email-editor hide-context kind="request" audience="technical"></email-editor>`,
+    );
+    await expect(el).to.be.accessible();
+    expect(el.hideContext).to.equal(true);
+    expect(el.shadowRoot!.querySelector('fieldset, #kind, #audience')).to.equal(null);
+    const events: EmailChangeEvent[] = [];
+    el.addEventListener('email-change', (e) => events.push(e));
+    parts(el).body.focus();
+    await sendKeys({ type: 'Hi' });
+    expect(events.at(-1)!.email).to.deep.equal({
+      subject: '',
+      body: 'Hi',
+      context: { kind: 'request', audience: 'technical' },
+    });
+    el.hideContext = false;
+    await el.updateComplete;
+    expect(parts(el).kind.value).to.equal('request');
+  });
+
   it('lets Tab move focus out of the message field', async () => {
     const el = await fixture<EmailEditor>(html`<div><email-editor></email-editor><button>After</button></div>`);
     const editor = el.querySelector('email-editor')!;

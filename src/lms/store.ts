@@ -1,0 +1,46 @@
+/**
+ * The one interface the course uses to talk to wherever progress is kept: the browser
+ * (standalone), or an LMS through SCORM 1.2 or 2004. Components and flows never see which.
+ */
+import type { CheckId } from '../analyzer/index.ts';
+import type { SavedProgress } from '../content/progress.ts';
+import type { CourseResult } from '../flows/rules.ts';
+
+/** Something the learner should know about where their progress is kept. */
+export type StoreNotice = 'storage-unavailable' | 'save-failed';
+
+export interface StoreSession {
+  /** Saved progress as stored (unvalidated: the course restores it). */
+  saved: unknown;
+  learnerName?: string | undefined;
+  notice?: StoreNotice | undefined;
+}
+
+/** A scored response: a submitted rewrite or an answered knowledge check. */
+export interface Interaction {
+  id: string;
+  kind: 'rewrite' | 'question';
+  /** The question or scenario text, for the LMS's reports. */
+  description: string;
+  /** The learner's response: the rewritten email, or the chosen options. */
+  response: string;
+  correct: boolean;
+  /** 0–100 for a rewrite; 0 or 100 for a question. */
+  score: number;
+  /** Per-check scores of a rewrite, 0–100. */
+  checks?: Partial<Record<CheckId, number>> | undefined;
+  /** Epoch milliseconds when it was answered. */
+  at: number;
+  latencySeconds: number;
+}
+
+export interface LearningRecordStore {
+  readonly kind: 'standalone' | 'scorm12' | 'scorm2004';
+  start(): Promise<StoreSession>;
+  save(progress: SavedProgress): Promise<void>;
+  report(result: CourseResult): Promise<void>;
+  recordInteraction(interaction: Interaction): Promise<void>;
+  finish(): Promise<void>;
+  /** Called when something the learner should know happens after start (e.g. saving fails). */
+  onNotice(listener: (notice: StoreNotice) => void): void;
+}

@@ -1,0 +1,5 @@
+// Served by the course-data Vite plugin (src/cli/course-module.ts); typed in course-data.ts.
+declare module 'virtual:course-data' {
+  const data: unknown;
+  export default data;
+}
