@@ -1,7 +1,7 @@
 // Composition root: loads the course, restores the learner's progress, creates the course actor
 // and wires what it reports to the learning record store. Only this file connects flows to lms.
 import { createActor } from 'xstate';
-import { courseData } from './course-data.ts';
+import { courseData, loadLesson } from './course-data.ts';
 import { restoreProgress } from './content/progress.ts';
 import './components/course-player.ts';
 import type { CoursePlayer, PlayerNotice } from './components/course-player.ts';
@@ -16,13 +16,14 @@ function noticeOf(notice: StoreNotice): PlayerNotice {
 }
 
 async function startCourse(root: HTMLElement, store: LearningRecordStore): Promise<void> {
-  const { course, strings } = courseData;
+  const { outline: course, strings } = courseData;
   const session = await store.start();
   const restored = restoreProgress(session.saved, course, Date.now());
   const actor = createActor(courseMachine, { input: { course, progress: restored.progress } });
 
   const player = document.createElement('course-player') as CoursePlayer;
   player.strings = strings;
+  player.loadLesson = loadLesson;
   player.resumed = session.saved !== null && session.saved !== undefined && restored.notice === undefined;
   const notices: PlayerNotice[] = [];
   if (session.notice) notices.push(noticeOf(session.notice));
@@ -88,7 +89,7 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore): Promi
 
 const root = document.getElementById('course');
 if (root) {
-  startCourse(root, new StandaloneStore(courseData.course.id)).catch((error: unknown) => {
+  startCourse(root, new StandaloneStore(courseData.outline.id)).catch((error: unknown) => {
     // Never a blank page: say what happened and keep the console detail for support.
     console.error(error);
     const p = document.createElement('p');

@@ -43,10 +43,33 @@ describe('architecture', () => {
     assert.deepEqual(Object.keys(entry).sort(), ['AUDIENCES', 'CHECK_IDS', 'EMAIL_KINDS', 'analyzeEmail', 'isAskSentence', 'isCheckId', 'overallScore', 'politenessScore']);
   });
 
-  it('lets components reach the analyzer only through its entry point', () => {
+  it('lets the rest of src/ reach the analyzer only through its entry point or its contract types', () => {
     for (const file of sources('src').filter((f) => !f.startsWith('src/analyzer'))) {
       for (const spec of importsOf(file)) {
-        if (spec.includes('analyzer/')) assert.match(spec, /analyzer\/index\.ts$/, `${file} imports ${spec}`);
+        if (spec.includes('analyzer/')) assert.match(spec, /analyzer\/(?:index|types)\.ts$/, `${file} imports ${spec}`);
+      }
+    }
+  });
+
+  it('keeps the arrows one way: analyzer ← content ← flows ← components, and only main.ts meets lms', () => {
+    const layer = (file: string) => /^src\/(analyzer|content|flows|components|lms|cli)\//.exec(file)?.[1] ?? 'root';
+    const allowed: Record<string, string[]> = {
+      content: ['analyzer', 'content'],
+      flows: ['analyzer', 'content', 'flows'],
+      components: ['analyzer', 'content', 'flows', 'components'],
+      lms: ['analyzer', 'content', 'lms'],
+    };
+    for (const file of sources('src')) {
+      const from = layer(file);
+      const permitted = allowed[from];
+      if (!permitted) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^\s*import\s+(type\s+)?[^;]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+        const target = layer(relative('.', join(file, '..', m[2] ?? '')));
+        const typeOnly = m[1] !== undefined;
+        // lms may name the results' type it reports, never run flow code.
+        if (from === 'lms' && target === 'flows' && typeOnly) continue;
+        assert.ok(permitted.includes(target), `${file} (${from}) imports ${m[2]} (${target})`);
       }
     }
   });

@@ -1,6 +1,6 @@
 // Builds the course with Vite into a folder and serves a folder over loopback HTTP, for the
 // benchmark and the end-to-end test (both run the built course as a learner's browser would).
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -61,11 +61,17 @@ export interface AssetSize {
   gzipBytes: number;
 }
 
-/** The scripts and stylesheets index.html loads before anything renders, with gzip -9 sizes. */
-export function initialAssets(dir: string): AssetSize[] {
+/**
+ * The scripts and stylesheets index.html loads before anything renders, plus the built chunks
+ * whose names start with one of `chunkPrefixes` (e.g. the first lesson), with gzip -9 sizes.
+ */
+export function initialAssets(dir: string, chunkPrefixes: readonly string[] = []): AssetSize[] {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
-  return [...new Set(refs)].map((ref) => {
+  const chunks = readdirSync(join(dir, 'assets'))
+    .filter((name) => chunkPrefixes.some((prefix) => name.startsWith(`${prefix}-`) && name.endsWith('.js')))
+    .map((name) => `./assets/${name}`);
+  return [...new Set([...refs, ...chunks])].map((ref) => {
     const data = readFileSync(join(dir, ref.replace(/^\.?\//, '')));
     return { path: ref, bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
   });

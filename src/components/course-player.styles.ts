@@ -8,6 +8,11 @@ export const coursePlayerStyles = css`
   }
 
   .skip {
+    font: inherit;
+    border: 2px solid var(--_brand);
+    border-radius: var(--_radius);
+    text-decoration: underline;
+    cursor: pointer;
     position: absolute;
     inset-inline-start: var(--_space);
     inset-block-start: -10rem;
@@ -30,7 +35,7 @@ export const coursePlayerStyles = css`
     color: var(--_on-brand);
   }
   .logo {
-    display: block;
+    display: var(--ee-logo-display, none);
     block-size: 2.5rem;
     inline-size: var(--ee-logo-width, 0);
     background: var(--ee-logo-url, none) no-repeat left center / contain;
@@ -101,9 +106,20 @@ export const coursePlayerStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space-2);
   }
+  .outline summary {
+    cursor: pointer;
+    padding: var(--_space) 0;
+  }
   .outline h2 {
-    margin: 0 0 var(--_space);
+    display: inline;
+    margin: 0;
     font-size: 1rem;
+  }
+  .outline summary .count {
+    display: block;
+    font-size: 0.875rem;
+    font-weight: 400;
+    color: var(--_text-muted);
   }
   .outline ol {
     list-style: none;

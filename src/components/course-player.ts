@@ -5,7 +5,7 @@ import type { Lesson, Question, Scenario } from '../content/schema.ts';
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import type { courseMachine } from '../flows/course.ts';
-import { exerciseMachine } from '../flows/exercise.ts';
+import type { exerciseMachine } from '../flows/exercise.ts';
 import { questionMachine } from '../flows/question.ts';
 import { lessonLock } from '../flows/rules.ts';
 import { ActorController } from './actor-controller.ts';
@@ -15,10 +15,8 @@ import './knowledge-check.ts';
 import type { QuestionSelectEvent } from './knowledge-check.ts';
 import './lesson-view.ts';
 import type { LessonView } from './lesson-view.ts';
-import './practice-page.ts';
 import './reflection-box.ts';
 import type { ReflectionSaveEvent } from './reflection-box.ts';
-import './rewrite-exercise.ts';
 import type { DraftChangeEvent } from './rewrite-exercise.ts';
 import { theme } from './theme.styles.ts';
 
@@ -47,6 +45,8 @@ export class CoursePlayer extends LitElement {
   static override styles = [theme, coursePlayerStyles];
 
   @property({ attribute: false }) actor!: CourseActor;
+  /** Fetches one lesson's full content (its own chunk in the built course). */
+  @property({ attribute: false }) loadLesson!: (id: string) => Promise<Lesson>;
   @property({ attribute: false }) strings!: UiStrings;
   @property({ attribute: false }) notices: PlayerNotice[] = [];
   @property({ attribute: false }) view: PlayerView = { kind: 'lesson' };
@@ -54,6 +54,13 @@ export class CoursePlayer extends LitElement {
   @property({ type: Boolean }) resumed = false;
 
   @state() private announcement = '';
+  @state() private lessons = new Map<string, Lesson>();
+  @state() private lessonError = '';
+  /** The analyzer-heavy activities, loaded after the first render. */
+  @state() private activities: typeof import('./lesson-activities.ts') | undefined;
+  @state() private practiceReady = false;
+  private loading = new Set<string>();
+  private readonly wideScreen = typeof matchMedia === 'function' ? matchMedia('(min-width: 56rem)').matches : true;
   @query('lesson-view') private lessonView?: LessonView;
 
   private readonly watcher = new ActorController(this);
@@ -65,6 +72,10 @@ export class CoursePlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watcher.watch(this.actor);
+    import('./lesson-activities.ts').then(
+      (module) => (this.activities = module),
+      () => (this.lessonError = this.strings.player.loadError),
+    );
     window.addEventListener('hashchange', this.handleHashChange);
     this.handleHashChange();
   }
@@ -79,19 +90,41 @@ export class CoursePlayer extends LitElement {
     return this.actor.getSnapshot();
   }
 
-  private get currentLesson(): Lesson | undefined {
+  private get currentLessonId(): string | undefined {
     const { course, progress } = this.snapshot.context;
-    return course.lessons.find((l) => l.id === progress.location) ?? course.lessons[0];
+    return (course.lessons.find((l) => l.id === progress.location) ?? course.lessons[0])?.id;
+  }
+
+  /** The open lesson's full content, once fetched; starts fetching it otherwise. */
+  private get currentLesson(): Lesson | undefined {
+    const id = this.currentLessonId;
+    if (!id) return undefined;
+    const lesson = this.lessons.get(id);
+    if (!lesson && !this.loading.has(id)) {
+      this.loading.add(id);
+      this.loadLesson(id).then(
+        (loaded) => {
+          this.loading.delete(id);
+          this.lessons = new Map(this.lessons).set(id, loaded);
+        },
+        () => {
+          this.loading.delete(id);
+          this.lessonError = this.strings.player.loadError;
+        },
+      );
+    }
+    return lesson;
   }
 
   /** Creates the actors for the open lesson's activities, restoring their saved progress. */
   private ensureActivities(lesson: Lesson): void {
-    if (this.activitiesFor === lesson.id) return;
+    const activities = this.activities;
+    if (this.activitiesFor === lesson.id || !activities) return;
     this.stopActivities();
     this.activitiesFor = lesson.id;
     const { course, progress } = this.snapshot.context;
     for (const scenario of lesson.scenarios) {
-      const actor = createActor(exerciseMachine, {
+      const actor = createActor(activities.exerciseMachine, {
         input: {
           scenario,
           maxAttempts: scenario.rubric.maxAttempts ?? course.settings.defaultAttempts,
@@ -181,10 +214,12 @@ export class CoursePlayer extends LitElement {
 
   protected override updated(): void {
     if (!this.focusOnRender) return;
-    this.focusOnRender = false;
+    // A lesson still loading has no heading yet: keep the request until it renders.
     const target = this.view.kind === 'lesson' ? this.lessonView : this.renderRoot.querySelector<HTMLElement>('[data-focus-target]');
-    if (target && 'focusHeading' in target) (target as LessonView).focusHeading();
-    else target?.focus();
+    if (!target) return;
+    this.focusOnRender = false;
+    if ('focusHeading' in target) (target as LessonView).focusHeading();
+    else target.focus();
   }
 
   protected override render(): TemplateResult {
@@ -192,7 +227,7 @@ export class CoursePlayer extends LitElement {
     const s = this.strings.player;
     const done = course.lessons.filter((l) => progress.lessons[l.id] === 'completed').length;
     return html`
-      <a class="skip" href="#main-content" @click=${this.handleSkip}>${s.skipToContent}</a>
+      <button type="button" class="skip" @click=${this.handleSkip}>${s.skipToContent}</button>
       <header class="banner">
         <span class="logo" part="logo" aria-hidden="true"></span>
         <p class="course-title">${course.title}</p>
@@ -251,8 +286,10 @@ export class CoursePlayer extends LitElement {
       if (lessonLock(course, progress, lessonId) !== 'open') return s.statusLocked;
       return status === 'in-progress' ? s.statusInProgress : s.statusNotStarted;
     };
+    // On a narrow screen the outline starts folded, so the lesson is what the learner sees first.
     return html`<nav class="outline" aria-labelledby="outline-heading">
-      <h2 id="outline-heading">${s.outlineHeading}</h2>
+      <details ?open=${this.wideScreen}>
+      <summary><h2 id="outline-heading">${s.outlineHeading}</h2><span class="count">${format(s.progressLabel, { done, total: course.lessons.length })}</span></summary>
       <ol>
         ${course.lessons.map((lesson) => {
           const current = this.view.kind === 'lesson' && lesson.id === progress.location;
@@ -275,18 +312,23 @@ export class CoursePlayer extends LitElement {
           ? html`<li class="item results"><a href="#/results" aria-current=${this.view.kind === 'results' ? 'page' : 'false'}>${this.strings.results.heading}</a></li>`
           : nothing}
       </ol>
+      </details>
     </nav>`;
   }
 
   private renderView(): TemplateResult {
-    if (this.view.kind === 'practice') return html`<practice-page></practice-page>`;
+    if (this.view.kind === 'practice') {
+      if (!this.practiceReady) void import('./practice-page.ts').then(() => (this.practiceReady = true));
+      return html`<practice-page></practice-page>`;
+    }
     const { course, result } = this.snapshot.context;
     if (this.view.kind === 'results') {
       return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .passScore=${course.passScore} .strings=${this.strings.results} heading-level="1"></course-results></div>`;
     }
+    if (this.lessonError) return html`<p role="alert">${this.lessonError}</p>`;
     const lesson = this.currentLesson;
-    if (!lesson) return html`<p>${this.strings.player.loadError}</p>`;
-    const index = course.lessons.indexOf(lesson);
+    if (!lesson) return html`<p class="loading" aria-busy="true">${this.strings.player.loading}</p>`;
+    const index = course.lessons.findIndex((l) => l.id === lesson.id);
     const next = course.lessons[index + 1];
     const nextOpen = next ? lessonLock(course, this.snapshot.context.progress, next.id) === 'open' : false;
     return html`

@@ -11,7 +11,7 @@ import {
   type EmailInput,
   type EmailKind,
   type Field,
-} from '../analyzer/index.ts';
+} from '../analyzer/types.ts';
 import { emailEditorStyles } from './email-editor.styles.ts';
 import { segmentText, type HighlightRange } from './highlight-ranges.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';

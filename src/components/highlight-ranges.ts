@@ -1,4 +1,4 @@
-import { CHECK_IDS, type CheckId } from '../analyzer/index.ts';
+import { CHECK_IDS, type CheckId } from '../analyzer/types.ts';
 
 /** One finding's range in a field's text, tagged with the check that found it. */
 export interface HighlightRange {

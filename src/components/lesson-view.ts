@@ -6,7 +6,6 @@ import type { UiStrings } from '../content/strings/index.ts';
 import { lessonViewStyles } from './lesson-view.styles.ts';
 import { renderMarkdown } from './markdown.ts';
 import { theme } from './theme.styles.ts';
-import './worked-example.ts';
 
 /**
  * A lesson's teaching part: its title as the page's main heading (`<h1>`) with the time it

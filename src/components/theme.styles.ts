@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { CHECK_IDS } from '../analyzer/index.ts';
+import { CHECK_IDS } from '../analyzer/types.ts';
 import { CHECK_APPEARANCE } from './check-appearance.ts';
 
 /**

@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ContentProblem } from './problems.ts';
 import { fromZodIssues } from './problems.ts';
 import { checkLessonReferences, checkReferences, type LessonSource } from './references.ts';
-import { course as courseSchema, lesson as lessonSchema, type Course, type Lesson } from './schema.ts';
+import { course as courseSchema, lesson as lessonSchema, type Course, type Email, type Lesson } from './schema.ts';
 
 export interface ContentFile {
   /** Shown in messages, e.g. `lessons/03-lead-with-the-point.yaml`. */
@@ -53,9 +53,44 @@ export function loadCourse(files: readonly ContentFile[]): CourseLoad {
 
   problems.push(...checkReferences(courseFile.path, parsedCourse.data, lessons));
   if (problems.length > 0) return { ok: false, problems };
-  const byId = new Map(lessons.map((l) => [l.lesson.id, l.lesson]));
+  const byId = new Map(lessons.map((l) => [l.lesson.id, unwrapLessonEmails(l.lesson)]));
   const ordered = parsedCourse.data.lessons.map((id) => byId.get(id)).filter((l) => l !== undefined);
   return { ok: true, course: { ...parsedCourse.data, lessons: ordered } };
+}
+
+/**
+ * Authors hard-wrap email bodies in YAML to keep lines readable; a real email's paragraph is one
+ * line. A long line followed by more of the same paragraph is joined to it; short lines
+ * (greetings, sign-offs, list items, signatures) keep their breaks.
+ */
+export function unwrapEmailBody(body: string): string {
+  const lines = body.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const joins =
+      prev !== undefined &&
+      prev.length >= 60 &&
+      line.trim() !== '' &&
+      !/^\s*(?:[-*•]|\d{1,2}[.)])\s/.test(line) &&
+      !/[:]$/.test(prev.trimEnd()) &&
+      !/^\s*>/.test(line);
+    if (joins) out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
+
+function unwrapEmail<T extends Email>(email: T): T {
+  return { ...email, body: unwrapEmailBody(email.body) };
+}
+
+function unwrapLessonEmails(lesson: Lesson): Lesson {
+  return {
+    ...lesson,
+    example: lesson.example && { ...lesson.example, before: unwrapEmail(lesson.example.before), after: unwrapEmail(lesson.example.after) },
+    scenarios: lesson.scenarios.map((s) => ({ ...s, original: unwrapEmail(s.original), model: unwrapEmail(s.model) })),
+  };
 }
 
 export type LessonLoad = { ok: true; lesson: Lesson } | { ok: false; problems: ContentProblem[] };
@@ -68,5 +103,5 @@ export function loadLesson(file: ContentFile): LessonLoad {
   const parsed = lessonSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: fromZodIssues(file.path, parsed.error.issues) };
   checkLessonReferences({ file: file.path, lesson: parsed.data }, undefined, problems);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, lesson: parsed.data };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, lesson: unwrapLessonEmails(parsed.data) };
 }

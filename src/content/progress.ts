@@ -4,8 +4,8 @@
  */
 // zod/mini: restoring progress runs in the learner's browser, where the full zod costs ~100 KB.
 import * as z from 'zod/mini';
-import { CHECK_IDS, type CheckId } from '../analyzer/index.ts';
-import type { Course } from './schema.ts';
+import { CHECK_IDS, type CheckId } from '../analyzer/types.ts';
+import type { CourseOutline as Course } from './outline.ts';
 
 export const PROGRESS_VERSION = 1;
 

@@ -5,7 +5,8 @@
  */
 import { assign, emit, setup } from 'xstate';
 import type { AttemptRecord, ExerciseProgress, QuestionProgress, SavedProgress } from '../content/progress.ts';
-import type { Course, Email } from '../content/schema.ts';
+import type { CourseOutline as Course } from '../content/outline.ts';
+import type { Email } from '../content/schema.ts';
 import { courseResult, lessonLock, lessonStatus, type CourseResult } from './rules.ts';
 
 export interface CourseInput {

@@ -3,9 +3,9 @@
  * and the learner's results. Pure functions, shared by the course machine, the LMS layer and
  * the results page.
  */
-import { CHECK_IDS, type CheckId } from '../analyzer/index.ts';
+import { CHECK_IDS, type CheckId } from '../analyzer/types.ts';
 import { bestCheckScores, type LessonStatus, type SavedProgress } from '../content/progress.ts';
-import type { Course, Lesson } from '../content/schema.ts';
+import type { CourseOutline as Course, LessonOutline as Lesson } from '../content/outline.ts';
 import { MAX_TRIES } from './question.ts';
 
 /** A check score at or above this (0–100) counts as mastered. */

@@ -3,6 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Lesson } from '../../src/content/schema.ts';
 import type { LessonView } from '../../src/components/lesson-view.ts';
 import '../../src/components/lesson-view.ts';
+import '../../src/components/worked-example.ts';
 import { lessonStrings, makeLesson } from './lesson-fixture.ts';
 
 async function view(lesson: Lesson = makeLesson()): Promise<LessonView> {

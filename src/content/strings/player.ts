@@ -24,4 +24,5 @@ export const schema = z.strictObject({
   noticeSaveFailed: text,
   dismiss: text,
   loadError: text,
+  loading: text,
 });
