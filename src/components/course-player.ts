@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { createActor, type ActorRefFrom } from 'xstate';
 import type { Lesson, Question, Scenario } from '../content/schema.ts';
@@ -21,6 +21,9 @@ import type { DraftChangeEvent } from './rewrite-exercise.ts';
 import { theme } from './theme.styles.ts';
 
 export type CourseActor = ActorRefFrom<typeof courseMachine>;
+
+/** A padlock drawn in SVG: the emoji has no glyph in many corporate fonts. */
+const LOCK_ICON = svg`<svg viewBox="0 0 16 16" width="14" height="14" focusable="false"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>`;
 type ExerciseActor = ActorRefFrom<typeof exerciseMachine>;
 type QuestionActor = ActorRefFrom<typeof questionMachine>;
 
@@ -302,7 +305,7 @@ export class CoursePlayer extends LitElement {
               aria-disabled=${locked ? 'true' : 'false'}
               @click=${(e: Event) => this.handleOutlineClick(e, lesson.id)}
             >
-              <span class="marker" aria-hidden="true">${status === 'completed' ? '✓' : locked ? '🔒︎' : '•'}</span>
+              <span class="marker" aria-hidden="true">${status === 'completed' ? '✓' : locked ? LOCK_ICON : '•'}</span>
               <span class="title">${lesson.title}</span>
               <span class="status">${label(lesson.id)}</span>
             </a>

@@ -103,8 +103,9 @@ export function courseResult(course: Course, progress: SavedProgress): CourseRes
       const best = bestCheckScores(progress.exercises[s.id]?.attempts ?? [])[check];
       if (best !== undefined) finals.push(best);
     }
+    // Mastery is shown by practice after the diagnostic, not by the first attempt itself.
     const all: number[] = [];
-    for (const lesson of course.lessons) {
+    for (const lesson of course.lessons.filter((l) => l.role !== 'diagnostic')) {
       for (const s of lesson.scenarios) {
         const best = bestCheckScores(progress.exercises[s.id]?.attempts ?? [])[check];
         if (best !== undefined) all.push(best);
