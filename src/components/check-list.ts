@@ -2,6 +2,8 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { AnalysisResult, CheckId, CheckResult, Finding } from '../analyzer/index.ts';
+import { format } from '../content/strings/format.ts';
+import type { UiStrings } from '../content/strings/index.ts';
 import { checkLabel } from './check-appearance.ts';
 import { checkListStyles } from './check-list.styles.ts';
 import { normaliseRange } from './highlight-ranges.ts';
@@ -12,12 +14,7 @@ export const LISTED_FINDING_LIMIT = 50;
 const EXCERPT_LENGTH = 90;
 
 type CheckState = 'passed' | 'failed' | 'not-applicable';
-
-const STATE_TEXT: Readonly<Record<CheckState, string>> = {
-  passed: 'Passed',
-  failed: 'Needs work',
-  'not-applicable': 'Does not apply',
-};
+type AnalysisStrings = UiStrings['analysis'];
 
 /** Fired when the learner chooses a finding, to show its text in the editor. */
 export class FindingSelectEvent extends Event {
@@ -38,7 +35,8 @@ export class FindingSelectEvent extends Event {
  * collapsible list of its findings (a quote of the text, what is wrong, a suggestion). Each row
  * shows the check's highlight colour and underline, as a key to the editor's marks.
  *
- * `subject` and `body` are the text that was analysed; the quotes are cut from them.
+ * `subject` and `body` are the text that was analysed; the quotes are cut from them. `strings`
+ * (`UiStrings['analysis']`) is its wording; without it the element renders nothing.
  * Slots and CSS parts: none; style it through the `--ee-*` theme properties.
  *
  * @fires finding-select - `FindingSelectEvent` when the learner chooses a finding's quote.
@@ -48,21 +46,27 @@ export class CheckList extends LitElement {
   static override styles = [theme, checkAppearanceStyles, checkListStyles];
 
   @property({ attribute: false }) result: AnalysisResult | null = null;
+  @property({ attribute: false }) strings: AnalysisStrings | null = null;
   @property() subject = '';
   @property() body = '';
   /** The level of each check's name heading, to fit the page it sits in. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  protected override render(): TemplateResult {
-    if (!this.result) {
-      return html`<p class="empty">Write your email first. Each check appears here with what it found.</p>`;
-    }
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this.strings;
+    if (!s) return nothing;
+    if (!this.result) return html`<p class="empty">${s.checksEmpty}</p>`;
     return html`<ul class="checks" role="list">
-      ${this.result.checks.map((check, index) => this.renderCheck(check, index))}
+      ${this.result.checks.map((check, index) => this.renderCheck(s, check, index))}
     </ul>`;
   }
 
-  private renderCheck(check: CheckResult, index: number): TemplateResult {
+  private renderCheck(s: AnalysisStrings, check: CheckResult, index: number): TemplateResult {
+    const stateText: Record<CheckState, string> = {
+      passed: s.checkPassed,
+      failed: s.checkFailed,
+      'not-applicable': s.checkNotApplicable,
+    };
     const state: CheckState = !check.applicable ? 'not-applicable' : check.passed ? 'passed' : 'failed';
     const percent = Math.round(Math.min(Math.max(check.score, 0), 1) * 100);
     const findings = check.applicable ? check.findings : [];
@@ -70,15 +74,15 @@ export class CheckList extends LitElement {
       <span class="icon">${stateIcon(state)}</span>
       <div class="content">
         <div class="title-row">
-          <span class="name" role="heading" aria-level=${this.headingLevel}>${checkLabel(check.id)}</span>
-          <span class="key" data-check=${check.id} aria-hidden="true" title="How this check highlights text"
-            >Abc</span
-          >
+          <span class="name" role="heading" aria-level=${this.headingLevel}>${checkLabel(check.id, s.checkNames)}</span>
+          <span class="key" data-check=${check.id} aria-hidden="true" title=${s.keyTitle}>${s.keySample}</span>
         </div>
         <p class="status">
-          <span class="state">${STATE_TEXT[state]}</span>
+          <span class="state">${stateText[state]}</span>
           ${check.applicable
-            ? html`<span class="percent"><span class="visually-hidden">, score </span>${percent}%</span>`
+            ? html`<span class="percent"
+                ><span class="visually-hidden">, ${s.checkScoreLabel} </span>${format(s.checkPercent, { percent })}</span
+              >`
             : nothing}
         </p>
         ${check.applicable
@@ -87,30 +91,26 @@ export class CheckList extends LitElement {
             ></span>`
           : nothing}
         ${check.message ? html`<p class="message">${check.message}</p>` : nothing}
-        ${findings.length > 0 ? this.renderFindings(check, index, findings) : nothing}
+        ${findings.length > 0 ? this.renderFindings(s, index, findings) : nothing}
       </div>
     </li>`;
   }
 
-  private renderFindings(check: CheckResult, checkIndex: number, findings: readonly Finding[]): TemplateResult {
+  private renderFindings(s: AnalysisStrings, checkIndex: number, findings: readonly Finding[]): TemplateResult {
     const listed = findings.slice(0, LISTED_FINDING_LIMIT);
     const count = findings.length;
     return html`<details class="findings">
-      <summary>${count === 1 ? '1 finding' : `${count.toLocaleString('en')} findings`}</summary>
+      <summary>${count === 1 ? s.findingsOne : format(s.findingsMany, { n: count.toLocaleString('en') })}</summary>
       <ol role="list">
-        ${listed.map((finding, findingIndex) => this.renderFinding(finding, checkIndex, findingIndex))}
+        ${listed.map((finding, findingIndex) => this.renderFinding(s, finding, checkIndex, findingIndex))}
       </ol>
-      ${count > listed.length
-        ? html`<p class="more">
-            The first ${listed.length} are listed; the editor highlights them all.
-          </p>`
-        : nothing}
+      ${count > listed.length ? html`<p class="more">${format(s.findingsMore, { n: listed.length })}</p>` : nothing}
     </details>`;
   }
 
-  private renderFinding(finding: Finding, checkIndex: number, findingIndex: number): TemplateResult {
+  private renderFinding(s: AnalysisStrings, finding: Finding, checkIndex: number, findingIndex: number): TemplateResult {
     const excerpt = excerptOf(finding.field === 'subject' ? this.subject : this.body, finding.start, finding.end);
-    const where = finding.field === 'subject' ? 'In the subject' : 'In the message';
+    const where = finding.field === 'subject' ? s.inSubject : s.inBody;
     return html`<li class="finding">
       <p class="where">
         ${where}${excerpt
@@ -122,13 +122,13 @@ export class CheckList extends LitElement {
                 data-finding-index=${findingIndex}
                 @click=${this.handleFindingClick}
               >
-                “${excerpt}”<span class="visually-hidden"> (select it in your email)</span>
+                ${format(s.quote, { text: excerpt })}<span class="visually-hidden"> ${s.quoteAction}</span>
               </button>`
           : nothing}
       </p>
       <p class="finding-message">${finding.message}</p>
       ${finding.suggestion
-        ? html`<p class="suggestion"><span class="try">Try:</span> ${finding.suggestion}</p>`
+        ? html`<p class="suggestion"><span class="try">${s.suggestionLabel}</span> ${finding.suggestion}</p>`
         : nothing}
     </li>`;
   }

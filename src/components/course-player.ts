@@ -28,7 +28,7 @@ type ExerciseActor = ActorRefFrom<typeof exerciseMachine>;
 type QuestionActor = ActorRefFrom<typeof questionMachine>;
 
 /** Something the learner should know, shown as a dismissible notice. */
-export type PlayerNotice = 'storage-unavailable' | 'progress-corrupted' | 'progress-partly-kept' | 'save-failed';
+export type PlayerNotice = 'storage-unavailable' | 'progress-corrupted' | 'progress-partly-kept' | 'save-failed' | 'lms-unavailable' | 'lms-not-found';
 
 /** Which screen is showing: a lesson, the results, or free practice. */
 export type PlayerView = { kind: 'lesson' } | { kind: 'results' } | { kind: 'practice' };
@@ -264,6 +264,8 @@ export class CoursePlayer extends LitElement {
       'progress-corrupted': s.noticeProgressCorrupted,
       'progress-partly-kept': s.noticeProgressPartlyKept,
       'save-failed': s.noticeSaveFailed,
+      'lms-unavailable': s.noticeLmsUnavailable,
+      'lms-not-found': s.noticeLmsNotFound,
     };
     return html`<div class="notices" role="status">
       ${this.notices.map(
@@ -322,11 +324,11 @@ export class CoursePlayer extends LitElement {
   private renderView(): TemplateResult {
     if (this.view.kind === 'practice') {
       if (!this.practiceReady) void import('./practice-page.ts').then(() => (this.practiceReady = true));
-      return html`<practice-page></practice-page>`;
+      return html`<practice-page .strings=${this.strings.analysis}></practice-page>`;
     }
     const { course, result } = this.snapshot.context;
     if (this.view.kind === 'results') {
-      return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .passScore=${course.passScore} .strings=${this.strings.results} heading-level="1"></course-results></div>`;
+      return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .passScore=${course.passScore} .strings=${this.strings.results} .analysisStrings=${this.strings.analysis} heading-level="1"></course-results></div>`;
     }
     if (this.lessonError) return html`<p role="alert">${this.lessonError}</p>`;
     const lesson = this.currentLesson;
@@ -392,6 +394,7 @@ export class CoursePlayer extends LitElement {
     return html`<rewrite-exercise
       .scenario=${scenario}
       .strings=${this.strings.exercise}
+      .analysisStrings=${this.strings.analysis}
       .phase=${phase}
       .draft=${snap.context.draft}
       .attempts=${snap.context.attempts}

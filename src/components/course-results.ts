@@ -10,6 +10,7 @@ import { courseResultsStyles } from './course-results.styles.ts';
 import { theme } from './theme.styles.ts';
 
 type ResultsStrings = UiStrings['results'];
+type AnalysisStrings = UiStrings['analysis'];
 
 /** Where the learner stands against the pass mark. */
 export type Verdict = 'passed' | 'not-passed' | 'pending' | 'not-attempted';
@@ -33,8 +34,9 @@ export class ReviewCourseEvent extends Event {
  * earned yet read as "not attempted".
  *
  * Properties: `result` (`CourseResult`), `passScore` (`pass-score`, 0–100), `strings`
- * (`UiStrings['results']`), `headingLevel` (`heading-level`, default 2; sub-headings go one
- * deeper), `showReview` (`show-review`: shows the "Review the course" button).
+ * (`UiStrings['results']`), `analysisStrings` (`UiStrings['analysis']`, for the check names; it
+ * renders nothing until it has both), `headingLevel` (`heading-level`, default 2; sub-headings
+ * go one deeper), `showReview` (`show-review`: shows the "Review the course" button).
  * On narrow screens the table's rows stack, each cell labelled with its column.
  * Slots and CSS parts: none; style it through the `--ee-*` theme properties.
  *
@@ -47,6 +49,7 @@ export class CourseResults extends LitElement {
   @property({ attribute: false }) result: CourseResult | null = null;
   @property({ type: Number, attribute: 'pass-score' }) passScore = 0;
   @property({ attribute: false }) strings!: ResultsStrings;
+  @property({ attribute: false }) analysisStrings: AnalysisStrings | null = null;
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   @property({ type: Boolean, attribute: 'show-review' }) showReview = false;
 
@@ -58,11 +61,13 @@ export class CourseResults extends LitElement {
     return result.passed ? 'passed' : 'not-passed';
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.strings;
+    const a = this.analysisStrings;
+    if (!s || !a) return nothing;
     return html`<section class="results" aria-labelledby="results-heading">
       ${this.heading(0, s.heading, 'results-heading')} ${this.renderVerdict()} ${this.renderImprovement()}
-      ${this.renderSkills()}
+      ${this.renderSkills(a)}
       ${this.showReview
         ? html`<p class="actions">
             <button type="button" class="button" @click=${this.handleReviewClick}>${s.reviewCourse}</button>
@@ -125,7 +130,7 @@ export class CourseResults extends LitElement {
     </div>`;
   }
 
-  private renderSkills(): TemplateResult {
+  private renderSkills(a: AnalysisStrings): TemplateResult {
     const s = this.strings;
     const skills = this.result?.skills ?? [];
     // Explicit roles keep the table a table for screen readers when narrow screens restyle it.
@@ -142,19 +147,19 @@ export class CourseResults extends LitElement {
           </tr>
         </thead>
         <tbody role="rowgroup">
-          ${skills.map((skill) => this.renderSkill(skill))}
+          ${skills.map((skill) => this.renderSkill(a, skill))}
         </tbody>
       </table>
       <p id="skills-note" class="note">${format(s.skillsNote, { mastery: MASTERY_SCORE })}</p>
     </div>`;
   }
 
-  private renderSkill(skill: SkillResult): TemplateResult {
+  private renderSkill(a: AnalysisStrings, skill: SkillResult): TemplateResult {
     const s = this.strings;
     const attempted = skill.diagnostic !== null || skill.final !== null || skill.overall !== null;
     const mastered = skill.mastered ? s.masteredYes : attempted ? s.masteredNo : s.notAttempted;
     return html`<tr role="row" data-check=${skill.check} data-mastered=${skill.mastered ? 'yes' : 'no'}>
-      <th role="rowheader" scope="row">${checkLabel(skill.check)}</th>
+      <th role="rowheader" scope="row">${checkLabel(skill.check, a.checkNames)}</th>
       <td role="cell" data-label=${s.columnDiagnostic} class="score">${this.scoreText(skill.diagnostic)}</td>
       <td role="cell" data-label=${s.columnFinal} class="score">${this.scoreText(skill.final)}</td>
       <td role="cell" data-label=${s.columnChange} class="change">${this.changeText(skill)}</td>

@@ -12,6 +12,8 @@ import {
   type EmailKind,
   type Field,
 } from '../analyzer/types.ts';
+import { format } from '../content/strings/format.ts';
+import type { UiStrings } from '../content/strings/index.ts';
 import { emailEditorStyles } from './email-editor.styles.ts';
 import { segmentText, type HighlightRange } from './highlight-ranges.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';
@@ -21,17 +23,7 @@ export const HIGHLIGHT_TEXT_LIMIT = 100_000;
 /** At most this many findings per field are drawn; the check list still lists them all. */
 export const HIGHLIGHT_FINDING_LIMIT = 1_000;
 
-const KIND_LABELS: Readonly<Record<EmailKind, string>> = {
-  request: 'Request',
-  'follow-up': 'Follow-up',
-  update: 'Update',
-  announcement: 'Announcement',
-};
-
-const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = {
-  'non-technical': 'Non-technical readers',
-  technical: 'Technical readers',
-};
+type AnalysisStrings = UiStrings['analysis'];
 
 /** Fired when the learner edits the subject, body, kind or audience (never for property sets). */
 export class EmailChangeEvent extends Event {
@@ -55,7 +47,8 @@ export class EmailChangeEvent extends Event {
  * says so.
  *
  * Properties: `subject`, `body`, `kind`, `audience`, `result`, `highlightLimit`
- * (`highlight-limit`), `hideContext` (`hide-context`: hides the kind and audience choices).
+ * (`highlight-limit`), `hideContext` (`hide-context`: hides the kind and audience choices),
+ * `strings` (`UiStrings['analysis']`; without it the element renders nothing).
  * Slots and CSS parts: none; style it through the `--ee-*` theme properties (theme.styles.ts).
  *
  * @fires email-change - `EmailChangeEvent` with `{ subject, body, context }` after each edit.
@@ -76,22 +69,25 @@ export class EmailEditor extends LitElement {
   /** The analysis whose findings are highlighted; null shows no highlights. */
   @property({ attribute: false }) result: AnalysisResult | null = null;
   @property({ type: Number, attribute: 'highlight-limit' }) highlightLimit = HIGHLIGHT_TEXT_LIMIT;
+  @property({ attribute: false }) strings: AnalysisStrings | null = null;
 
-  @query('#subject') private subjectField!: HTMLInputElement;
-  @query('#body') private bodyField!: HTMLTextAreaElement;
-  @query('.backdrop--subject') private subjectBackdrop!: HTMLElement;
-  @query('.backdrop--body') private bodyBackdrop!: HTMLElement;
+  // Null until the element has its wording and renders.
+  @query('#subject') private subjectField!: HTMLInputElement | null;
+  @query('#body') private bodyField!: HTMLTextAreaElement | null;
+  @query('.backdrop--subject') private subjectBackdrop!: HTMLElement | null;
+  @query('.backdrop--body') private bodyBackdrop!: HTMLElement | null;
 
   private scrollFrame = 0;
 
   /** Focuses the subject line, like a native control's `focus()`. */
   override focus(options?: FocusOptions): void {
-    this.subjectField.focus(options);
+    this.subjectField?.focus(options);
   }
 
   /** Focuses a field and selects a range of it (UTF-16 offsets), e.g. to show a finding. */
   selectRange(field: Field, start: number, end: number): void {
     const control = field === 'subject' ? this.subjectField : this.bodyField;
+    if (!control) return;
     const length = control.value.length;
     const from = Math.min(Math.max(Math.trunc(start) || 0, 0), length);
     const to = Math.min(Math.max(Math.trunc(end) || 0, from), length);
@@ -110,17 +106,19 @@ export class EmailEditor extends LitElement {
     if (changed.has('result') || changed.has('body') || changed.has('subject')) this.syncScroll();
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this.strings;
+    if (!s) return nothing;
     const subjectRanges = this.rangesFor('subject');
     const bodyRanges = this.rangesFor('body');
     const paused = this.subject.length > this.highlightLimit || this.body.length > this.highlightLimit;
     const capped = subjectRanges.length > HIGHLIGHT_FINDING_LIMIT || bodyRanges.length > HIGHLIGHT_FINDING_LIMIT;
 
     return html`
-      ${this.hideContext ? nothing : this.renderContext()}
+      ${this.hideContext ? nothing : this.renderContext(s)}
 
       <div class="field">
-        <label for="subject">Subject</label>
+        <label for="subject">${s.subjectLabel}</label>
         <div class="surface">
           <!-- No whitespace inside: the backdrop keeps white space, as the field does. -->
           <div class="backdrop backdrop--subject" aria-hidden="true" dir="auto">${this.renderHighlights(
@@ -147,11 +145,8 @@ export class EmailEditor extends LitElement {
       </div>
 
       <div class="field">
-        <label for="body">Message</label>
-        <p class="hint" id="body-hint">
-          Highlights show where a check found something. Each check's colour and underline are shown
-          beside its name in the list of checks.
-        </p>
+        <label for="body">${s.bodyLabel}</label>
+        <p class="hint" id="body-hint">${s.bodyHint}</p>
         <div class="surface">
           <!-- No whitespace inside: the backdrop keeps white space, as the field does. -->
           <div class="backdrop backdrop--body" aria-hidden="true" dir="auto">${this.renderHighlights(
@@ -171,42 +166,36 @@ export class EmailEditor extends LitElement {
           ></textarea>
         </div>
         <div class="notice" aria-live="polite">${paused
-          ? html`<p>
-              This email is very long, so highlights are paused to keep typing smooth. The checks
-              still run and list what they find.
-            </p>`
+          ? html`<p>${s.highlightsPaused}</p>`
           : capped
-            ? html`<p>
-                There are many findings, so only the first ${HIGHLIGHT_FINDING_LIMIT.toLocaleString('en')}
-                in each field are highlighted. The list of checks shows them all.
-              </p>`
+            ? html`<p>${format(s.highlightsCapped, { limit: HIGHLIGHT_FINDING_LIMIT.toLocaleString('en') })}</p>`
             : nothing}</div>
       </div>
     `;
   }
 
   /** The optional kind and audience of the email. */
-  private renderContext(): TemplateResult {
+  private renderContext(s: AnalysisStrings): TemplateResult {
     return html`<fieldset>
-      <legend>About this email <span class="optional">(optional)</span></legend>
+      <legend>${s.contextLegend} <span class="optional">${s.contextOptional}</span></legend>
       <div class="context">
         <div>
-          <label for="kind">Kind of email</label>
+          <label for="kind">${s.kindLabel}</label>
           <select id="kind" .value=${live(this.kind)} @change=${this.handleKindChange}>
-            <option value="" ?selected=${this.kind === ''}>Not specified</option>
+            <option value="" ?selected=${this.kind === ''}>${s.notSpecified}</option>
             ${EMAIL_KINDS.map(
-              (kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${KIND_LABELS[kind]}</option>`,
+              (kind) => html`<option value=${kind} ?selected=${this.kind === kind}>${s.kindNames[kind]}</option>`,
             )}
           </select>
         </div>
         <div>
-          <label for="audience">Audience</label>
+          <label for="audience">${s.audienceLabel}</label>
           <select id="audience" .value=${live(this.audience)} @change=${this.handleAudienceChange}>
-            <option value="" ?selected=${this.audience === ''}>Not specified</option>
+            <option value="" ?selected=${this.audience === ''}>${s.notSpecified}</option>
             ${AUDIENCES.map(
               (audience) =>
                 html`<option value=${audience} ?selected=${this.audience === audience}>
-                  ${AUDIENCE_LABELS[audience]}
+                  ${s.audienceNames[audience]}
                 </option>`,
             )}
           </select>
@@ -282,7 +271,7 @@ export class EmailEditor extends LitElement {
   }
 
   private syncScroll(): void {
-    if (!this.bodyField || !this.subjectField) return;
+    if (!this.bodyField || !this.subjectField || !this.bodyBackdrop || !this.subjectBackdrop) return;
     this.bodyBackdrop.scrollTop = this.bodyField.scrollTop;
     this.bodyBackdrop.scrollLeft = this.bodyField.scrollLeft;
     this.subjectBackdrop.scrollLeft = this.subjectField.scrollLeft;
@@ -290,6 +279,7 @@ export class EmailEditor extends LitElement {
 
   /** Scrolls the body so the mark starting at `offset` (if highlighted) is in view. */
   private revealBodyOffset(offset: number): void {
+    if (!this.bodyBackdrop || !this.bodyField) return;
     const mark = this.bodyBackdrop.querySelector<HTMLElement>(`mark[data-start="${offset}"]`);
     if (!mark) return;
     const top = mark.offsetTop - this.bodyField.clientHeight / 3;

@@ -1,7 +1,8 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { analyzeEmail } from '../analyzer/index.ts';
 import type { AnalysisResult, EmailInput } from '../analyzer/index.ts';
+import type { UiStrings } from '../content/strings/index.ts';
 import './check-list.ts';
 import type { FindingSelectEvent } from './check-list.ts';
 import './email-editor.ts';
@@ -21,12 +22,15 @@ export type Analyze = (input: EmailInput) => AnalysisResult;
  * `debounceMs` after the last edit, so typing never waits for it and the score is announced
  * once per pause, not per keystroke. An empty email shows a prompt rather than failures; an
  * analysis that throws shows a calm message and keeps the text.
+ * Properties: `strings` (`UiStrings['analysis']`, passed down to the editor, score and checks;
+ * without it the page renders nothing), `analyze`, `debounceMs` (`debounce-ms`).
  * Slots, events and CSS parts: none; style it through the `--ee-*` theme properties.
  */
 @customElement('practice-page')
 export class PracticePage extends LitElement {
   static override styles = [theme, practicePageStyles];
 
+  @property({ attribute: false }) strings: UiStrings['analysis'] | null = null;
   @property({ attribute: false }) analyze: Analyze = analyzeEmail;
   @property({ type: Number, attribute: 'debounce-ms' }) debounceMs = 150;
 
@@ -36,7 +40,7 @@ export class PracticePage extends LitElement {
   @state() private result: AnalysisResult | null = null;
   @state() private status: SummaryStatus = 'empty';
 
-  @query('email-editor') private editor!: EmailEditor;
+  @query('email-editor') private editor!: EmailEditor | null;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -45,24 +49,23 @@ export class PracticePage extends LitElement {
     clearTimeout(this.timer);
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this.strings;
+    if (!s) return nothing;
     const { subject, body, context } = this.email;
     return html`
       <div class="page">
         <header class="intro">
-          <h1>Practice writing a work email</h1>
-          <p>
-            Write or paste an email below. Nine checks read it as a busy colleague would: is the
-            point clear, is the ask clear, is it short and polite? Your score and tips update as you
-            type.
-          </p>
-          <p class="privacy">Your text stays in this browser tab: nothing is sent or saved.</p>
+          <h1>${s.practiceHeading}</h1>
+          <p>${s.practiceIntro}</p>
+          <p class="privacy">${s.practicePrivacy}</p>
         </header>
 
         <div class="layout">
           <section class="panel" aria-labelledby="email-heading">
-            <h2 id="email-heading">Your email</h2>
+            <h2 id="email-heading">${s.emailHeading}</h2>
             <email-editor
+              .strings=${s}
               .subject=${subject}
               .body=${body}
               .kind=${context?.kind ?? ''}
@@ -74,12 +77,13 @@ export class PracticePage extends LitElement {
 
           <div class="results">
             <section class="panel" aria-labelledby="score-heading">
-              <h2 id="score-heading">Your score</h2>
-              <score-summary .result=${this.result} .status=${this.status}></score-summary>
+              <h2 id="score-heading">${s.scoreHeading}</h2>
+              <score-summary .strings=${s} .result=${this.result} .status=${this.status}></score-summary>
             </section>
             <section class="panel" aria-labelledby="checks-heading">
-              <h2 id="checks-heading">Checks</h2>
+              <h2 id="checks-heading">${s.checksHeading}</h2>
               <check-list
+                .strings=${s}
                 .result=${this.result}
                 .subject=${this.analyzed.subject}
                 .body=${this.analyzed.body}
@@ -100,7 +104,7 @@ export class PracticePage extends LitElement {
 
   private handleFindingSelect(event: FindingSelectEvent): void {
     const { field, start, end } = event.finding;
-    this.editor.selectRange(field, start, end);
+    this.editor?.selectRange(field, start, end);
   }
 
   private runAnalysis(): void {

@@ -18,6 +18,7 @@ import { rewriteExerciseStyles } from './rewrite-exercise.styles.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';
 
 type ExerciseStrings = UiStrings['exercise'];
+type AnalysisStrings = UiStrings['analysis'];
 
 /** The exercise machine's states that the learner sees (src/flows/exercise.ts). */
 export type ExercisePhase = 'reading' | 'drafting' | 'feedback' | 'passed' | 'exhausted';
@@ -93,7 +94,9 @@ export class ExerciseContinueEvent extends Event {
  * rubric's checks. Scores, hints and the pass message are announced in a polite live region;
  * focus moves to the new heading when the phase changes, and to the editor when drafting starts.
  *
- * Properties: `scenario`, `strings` (`UiStrings['exercise']`), `phase`, `draft`, `attempts`,
+ * Properties: `scenario`, `strings` (`UiStrings['exercise']`), `analysisStrings`
+ * (`UiStrings['analysis']`: the check names, and the wording of the editor and the list of checks
+ * it shows), `phase`, `draft`, `attempts`,
  * `maxAttempts` (`max-attempts`), `hintsShown` (`hints-shown`), `canHint` (`can-hint`),
  * `lastResult` (the analysis of the last submitted draft), `headingLevel` (`heading-level`,
  * default 2: the title; sections go one deeper), `debounceMs` (`debounce-ms`, default 200).
@@ -113,6 +116,7 @@ export class RewriteExercise extends LitElement {
 
   @property({ attribute: false }) scenario: Scenario | null = null;
   @property({ attribute: false }) strings!: ExerciseStrings;
+  @property({ attribute: false }) analysisStrings: AnalysisStrings | null = null;
   @property() phase: ExercisePhase = 'reading';
   @property({ attribute: false }) draft: Email = { subject: '', body: '' };
   @property({ attribute: false }) attempts: readonly AttemptRecord[] = [];
@@ -181,7 +185,7 @@ export class RewriteExercise extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const scenario = this.scenario;
     const s = this.strings;
-    if (!scenario || !s) return nothing;
+    if (!scenario || !s || !this.analysisStrings) return nothing;
     const { context } = scenario;
     return html`<article class="exercise" aria-labelledby="title">
       ${this.heading(0, scenario.title, { id: 'title', className: 'title' })}
@@ -245,6 +249,7 @@ export class RewriteExercise extends LitElement {
         <p class="attempt">${format(s.attemptOf, { n: attemptNumber, max: this.maxAttempts })}</p>
         <email-editor
           hide-context
+          .strings=${this.analysisStrings}
           .kind=${scenario.kind}
           .audience=${scenario.audience}
           .subject=${this.current.subject}
@@ -285,6 +290,7 @@ export class RewriteExercise extends LitElement {
       ${this.renderScoreBar(score, scenario.rubric.passScore)}
       <check-list
         heading-level=${this.level(2)}
+        .strings=${this.analysisStrings}
         .result=${this.liveResult}
         .subject=${this.analyzed.subject}
         .body=${this.analyzed.body}
@@ -384,7 +390,7 @@ export class RewriteExercise extends LitElement {
           <span class="icon">${state ? stateIcon(state) : nothing}</span>
           <div>
             <p class="rubric-title">
-              <span class="rubric-name">${checkLabel(id)}</span>
+              <span class="rubric-name">${this.checkName(id)}</span>
               ${word ? html`<span class="state">${word}</span>` : nothing}
               ${score !== null ? html`<span class="rubric-score">${format(s.checkScore, { score })}</span>` : nothing}
             </p>
@@ -408,7 +414,7 @@ export class RewriteExercise extends LitElement {
       const change = to - from;
       const template = change > 0 ? s.checkUp : change < 0 ? s.checkDown : s.checkSame;
       const direction: keyof typeof ARROWS = change > 0 ? 'up' : change < 0 ? 'down' : 'same';
-      return [{ id, direction, text: format(template, { check: checkLabel(id), from, to, change: Math.abs(change) }) }];
+      return [{ id, direction, text: format(template, { check: this.checkName(id), from, to, change: Math.abs(change) }) }];
     });
     return html`<p class="changes-note">${format(s.overallChange, { from: previous.score, to: last.score })}</p>
       ${lines.length > 0
@@ -454,7 +460,7 @@ export class RewriteExercise extends LitElement {
     const s = this.strings;
     const pass = scenario.rubric.passScore;
     const best = this.attempts.length > 0 ? Math.max(...this.attempts.map((a) => percent(a.score))) : null;
-    const focus = this.checksToWorkOn(scenario).map(checkLabel);
+    const focus = this.checksToWorkOn(scenario).map((id) => this.checkName(id));
     return html`<section class="phase outcome exhausted" aria-labelledby="exhausted-heading">
       ${this.heading(1, s.exhaustedHeading, {
         id: 'exhausted-heading',
@@ -501,6 +507,11 @@ export class RewriteExercise extends LitElement {
       <span class="fill" style=${styleMap({ inlineSize: `${percent(score)}%` })}></span>
       <span class="pass-mark" style=${styleMap({ insetInlineStart: `${percent(pass)}%` })}></span>
     </span>`;
+  }
+
+  /** A check's name; the element renders only once it has the analysis wording. */
+  private checkName(id: CheckId): string {
+    return this.analysisStrings ? checkLabel(id, this.analysisStrings.checkNames) : id;
   }
 
   /** The rubric's checks the last attempt did not pass, for the take-away. */

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { excerptOf, FindingSelectEvent, type CheckList } from '../../src/components/check-list.ts';
 import '../../src/components/check-list.ts';
 import { analysisWith, rangeOf, sampleEmail } from './analysis-fixture.ts';
+import { analysisStrings } from './analysis-strings.ts';
 
 const { subject, body } = sampleEmail;
 const result = analysisWith({
@@ -19,7 +20,7 @@ const result = analysisWith({
 
 async function list() {
   return fixture<CheckList>(
-    html`<check-list .result=${result} .subject=${subject} .body=${body}></check-list>`,
+    html`<check-list .strings=${analysisStrings} .result=${result} .subject=${subject} .body=${body}></check-list>`,
   );
 }
 
@@ -38,7 +39,7 @@ describe('<check-list>', () => {
   });
 
   it('asks for an email first when there is no result', async () => {
-    const el = await fixture<CheckList>(html`<check-list></check-list>`);
+    const el = await fixture<CheckList>(html`<check-list .strings=${analysisStrings}></check-list>`);
     await expect(el).to.be.accessible();
     expect(rows(el)).to.have.length(0);
     expect(el.shadowRoot!.textContent).to.contain('Write your email first');
@@ -93,8 +94,21 @@ describe('<check-list>', () => {
     expect(event.finding).to.deep.include({ field: 'subject', ...rangeOf(subject, 'Quick question') });
   });
 
+  it('renders nothing until it has its wording, then takes every word from it', async () => {
+    const el = await fixture<CheckList>(html`<check-list .result=${result}></check-list>`);
+    expect(el.shadowRoot!.children).to.have.length(0);
+    el.strings = {
+      ...analysisStrings,
+      checkNames: { ...analysisStrings.checkNames, courteous: 'Höflich' },
+      checkFailed: 'Zu überarbeiten',
+    };
+    await el.updateComplete;
+    const courteous = rows(el).find((row) => row.dataset['state'] === 'failed' && row.textContent!.includes('Höflich'))!;
+    expect(courteous.querySelector('.state')!.textContent).to.equal('Zu überarbeiten');
+  });
+
   it('follows the heading level it is given', async () => {
-    const el = await fixture<CheckList>(html`<check-list heading-level="4" .result=${result}></check-list>`);
+    const el = await fixture<CheckList>(html`<check-list heading-level="4" .strings=${analysisStrings} .result=${result}></check-list>`);
     expect(rows(el)[0]!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('4');
   });
 });

@@ -13,7 +13,7 @@ import { makeCourse } from '../flows/fixtures.ts';
 
 /** The real wording, read from lessons/ui/ through the test server and validated as in a build. */
 async function realStrings(): Promise<UiStrings> {
-  const groups = ['player', 'lesson', 'question', 'exercise', 'results'];
+  const groups = ['player', 'lesson', 'question', 'exercise', 'results', 'analysis'];
   const files = await Promise.all(
     groups.map(async (g) => ({ path: `lessons/ui/${g}.yaml`, text: await (await fetch(`/lessons/ui/${g}.yaml`)).text() })),
   );

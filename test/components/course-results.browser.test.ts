@@ -5,6 +5,7 @@ import { ReviewCourseEvent, type CourseResults } from '../../src/components/cour
 import '../../src/components/course-results.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
 import type { CourseResult, SkillResult } from '../../src/flows/rules.ts';
+import { analysisStrings } from './analysis-strings.ts';
 
 const strings: UiStrings['results'] = {
   heading: 'Your results',
@@ -51,6 +52,7 @@ const skill = (check: CheckId, diagnostic: number | null, final: number | null, 
 
 /** A finished course: passed, with every kind of change in the table. */
 const passedResult: CourseResult = {
+  lessonStatuses: {},
   progressMeasure: 1,
   completed: true,
   finalScore: 82,
@@ -74,7 +76,7 @@ const passedResult: CourseResult = {
 
 async function results(result: CourseResult | null, passScore = 70, extra = '') {
   const el = await fixture<CourseResults>(
-    html`<course-results .result=${result} .passScore=${passScore} .strings=${strings}></course-results>`,
+    html`<course-results .result=${result} .passScore=${passScore} .strings=${strings} .analysisStrings=${analysisStrings}></course-results>`,
   );
   if (extra === 'review') {
     el.showReview = true;
@@ -160,6 +162,7 @@ describe('<course-results>', () => {
 
   it('handles a course not yet attempted: null scores read "not attempted"', async () => {
     const empty: CourseResult = {
+      lessonStatuses: {},
       progressMeasure: 0.2,
       completed: false,
       finalScore: null,
@@ -225,7 +228,7 @@ describe('<course-results>', () => {
     await setViewport({ width: 320, height: 640 });
     const wrapper = await fixture<HTMLElement>(
       html`<div>
-        <course-results .result=${passedResult} .passScore=${70} .strings=${strings}></course-results>
+        <course-results .result=${passedResult} .passScore=${70} .strings=${strings} .analysisStrings=${analysisStrings}></course-results>
       </div>`,
     );
     const el = wrapper.querySelector('course-results')!;
@@ -237,6 +240,13 @@ describe('<course-results>', () => {
     expect(getComputedStyle(cell).display).to.equal('flex');
     expect(getComputedStyle(cell, '::before').content).to.contain('First rewrite');
     await expect(el).to.be.accessible();
+  });
+
+  it('takes the check names from the analysis wording', async () => {
+    const el = await results(passedResult);
+    el.analysisStrings = { ...analysisStrings, checkNames: { ...analysisStrings.checkNames, subject: 'Betreffzeile' } };
+    await el.updateComplete;
+    expect(text(rows(el)[0]!.querySelector('th'))).to.equal('Betreffzeile');
   });
 
   it('shows content text as text, not markup', async () => {

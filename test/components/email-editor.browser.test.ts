@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { EmailChangeEvent, type EmailEditor } from '../../src/components/email-editor.ts';
 import '../../src/components/email-editor.ts';
 import { analysisWith, rangeOf, sampleEmail } from './analysis-fixture.ts';
+import { analysisStrings } from './analysis-strings.ts';
 
 function parts(el: EmailEditor) {
   const root = el.shadowRoot!;
@@ -23,7 +24,7 @@ const backdropText = (el: HTMLElement): string => el.textContent!.replace(/\u200
 
 describe('<email-editor>', () => {
   it('is accessible, with labelled fields that pick their own text direction', async () => {
-    const el = await fixture<EmailEditor>(html`<email-editor></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings}></email-editor>`);
     await expect(el).to.be.accessible();
     const { subject, body, kind, audience } = parts(el);
     expect(subject.labels?.[0]?.textContent?.trim()).to.equal('Subject');
@@ -41,7 +42,7 @@ describe('<email-editor>', () => {
       courteous: [{ field: 'body', ...rangeOf(body, 'Per my last email'), message: 'Sounds cross.' }],
     });
     const el = await fixture<EmailEditor>(
-      html`<email-editor .subject=${subject} .body=${body} .result=${result}></email-editor>`,
+      html`<email-editor .strings=${analysisStrings} .subject=${subject} .body=${body} .result=${result}></email-editor>`,
     );
     await expect(el).to.be.accessible();
   });
@@ -53,7 +54,7 @@ describe('<email-editor>', () => {
       'clear-ask': [{ field: 'body', ...rangeOf(body, 'by Friday'), message: 'Good deadline.' }],
     });
     const el = await fixture<EmailEditor>(
-      html`<email-editor .subject=${subject} .body=${body} .result=${result}></email-editor>`,
+      html`<email-editor .strings=${analysisStrings} .subject=${subject} .body=${body} .result=${result}></email-editor>`,
     );
     const { subjectMarks, bodyMarks, bodyBackdrop } = parts(el);
     expect(subjectMarks.map((m) => m.textContent)).to.deep.equal(['Quick question']);
@@ -71,7 +72,7 @@ describe('<email-editor>', () => {
       'clear-ask': [{ field: 'body', start: 0, end: 3, message: 'x' }],
       'plain-language': [{ field: 'body', start: 4, end: 7, message: 'y' }],
     });
-    const el = await fixture<EmailEditor>(html`<email-editor .body=${body} .result=${result}></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings} .body=${body} .result=${result}></email-editor>`);
     const [ask, plain] = parts(el).bodyMarks.map((m) => getComputedStyle(m));
     expect(ask!.textDecorationLine).to.contain('underline');
     expect(ask!.textDecorationStyle).to.not.equal(plain!.textDecorationStyle);
@@ -85,7 +86,7 @@ describe('<email-editor>', () => {
       concise: [{ field: 'body', ...rangeOf(body, 'the report by Friday'), message: 'b' }],
       courteous: [{ field: 'body', ...rangeOf(body, 'report'), message: 'c' }],
     });
-    const el = await fixture<EmailEditor>(html`<email-editor .body=${body} .result=${result}></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings} .body=${body} .result=${result}></email-editor>`);
     const { bodyMarks, bodyBackdrop } = parts(el);
     expect(bodyMarks.map((m) => `${m.textContent}|${m.dataset['checks']}`)).to.deep.equal([
       'send |clear-ask',
@@ -102,7 +103,7 @@ describe('<email-editor>', () => {
     const body = Array.from({ length: 60 }, (_, i) => `Line ${i}: a sentence long enough to wrap at narrow widths.`).join('\n');
     const result = analysisWith({ concise: [{ field: 'body', start: body.length - 6, end: body.length, message: 'x' }] });
     const el = await fixture<EmailEditor>(
-      html`<email-editor style="inline-size: 300px" .body=${body} .result=${result}></email-editor>`,
+      html`<email-editor .strings=${analysisStrings} style="inline-size: 300px" .body=${body} .result=${result}></email-editor>`,
     );
     const { body: textarea, bodyBackdrop } = parts(el);
     expect(bodyBackdrop.clientWidth).to.equal(textarea.clientWidth);
@@ -115,7 +116,7 @@ describe('<email-editor>', () => {
   });
 
   it('keeps the subject backdrop scrolled with a long subject line', async () => {
-    const el = await fixture<EmailEditor>(html`<email-editor style="inline-size: 280px"></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings} style="inline-size: 280px"></email-editor>`);
     const { subject } = parts(el);
     subject.focus();
     await sendKeys({ type: 'Please read this very important update about the new budget process' });
@@ -133,7 +134,7 @@ describe('<email-editor>', () => {
       'plain-language': [{ field: 'body', ...rangeOf(body, '<b>bold</b>'), message: 'a' }],
       courteous: [{ field: 'body', start: body.indexOf('👋') + 1, end: body.length, message: 'b' }],
     });
-    const el = await fixture<EmailEditor>(html`<email-editor .body=${body} .result=${result}></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings} .body=${body} .result=${result}></email-editor>`);
     const { bodyMarks, bodyBackdrop, body: textarea } = parts(el);
     expect(textarea.value).to.equal(body);
     expect(bodyBackdrop.querySelector('b, script')).to.equal(null);
@@ -141,7 +142,7 @@ describe('<email-editor>', () => {
   });
 
   it('fires a bubbling, composed email-change event with subject, body and context as the learner types', async () => {
-    const el = await fixture<EmailEditor>(html`<email-editor></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings}></email-editor>`);
     const { subject, body, kind } = parts(el);
     const events: EmailChangeEvent[] = [];
     el.addEventListener('email-change', (e) => events.push(e));
@@ -161,7 +162,7 @@ describe('<email-editor>', () => {
   });
 
   it('fires no event when its properties are set in code', async () => {
-    const el = await fixture<EmailEditor>(html`<email-editor></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings}></email-editor>`);
     let fired = 0;
     el.addEventListener('email-change', () => (fired += 1));
     el.subject = 'Set by code';
@@ -175,7 +176,7 @@ describe('<email-editor>', () => {
 
   it('hides the kind and audience with hide-context but still reports them with each change', async () => {
     const el = await fixture<EmailEditor>(
-      html`<email-editor hide-context kind="request" audience="technical"></email-editor>`,
+      html`<email-editor .strings=${analysisStrings} hide-context kind="request" audience="technical"></email-editor>`,
     );
     await expect(el).to.be.accessible();
     expect(el.hideContext).to.equal(true);
@@ -195,7 +196,7 @@ describe('<email-editor>', () => {
   });
 
   it('lets Tab move focus out of the message field', async () => {
-    const el = await fixture<EmailEditor>(html`<div><email-editor></email-editor><button>After</button></div>`);
+    const el = await fixture<EmailEditor>(html`<div><email-editor .strings=${analysisStrings}></email-editor><button>After</button></div>`);
     const editor = el.querySelector('email-editor')!;
     const { body } = parts(editor);
     body.focus();
@@ -215,7 +216,7 @@ describe('<email-editor>', () => {
       message: 'x',
     }));
     const el = await fixture<EmailEditor>(
-      html`<email-editor .body=${body} .result=${analysisWith({ concise: findings })}></email-editor>`,
+      html`<email-editor .strings=${analysisStrings} .body=${body} .result=${analysisWith({ concise: findings })}></email-editor>`,
     );
     const { body: textarea, bodyMarks, notice } = parts(el);
     expect(textarea.value.length).to.equal(body.length);
@@ -223,9 +224,19 @@ describe('<email-editor>', () => {
     expect(notice.textContent).to.contain('highlights are paused');
   });
 
+  it('renders nothing without its wording, and focus() and selectRange() wait quietly', async () => {
+    const el = await fixture<EmailEditor>(html`<email-editor .body=${'Hello'}></email-editor>`);
+    expect(el.shadowRoot!.children).to.have.length(0);
+    el.focus();
+    el.selectRange('body', 0, 2);
+    el.strings = { ...analysisStrings, kindNames: { ...analysisStrings.kindNames, request: 'Demande' } };
+    await el.updateComplete;
+    expect([...parts(el).kind.options].map((o) => o.textContent!.trim())).to.include('Demande');
+  });
+
   it('selects a finding’s text in the field on request', async () => {
     const { subject, body } = sampleEmail;
-    const el = await fixture<EmailEditor>(html`<email-editor .subject=${subject} .body=${body}></email-editor>`);
+    const el = await fixture<EmailEditor>(html`<email-editor .strings=${analysisStrings} .subject=${subject} .body=${body}></email-editor>`);
     const { body: textarea } = parts(el);
     const range = rangeOf(body, 'by Friday');
     el.selectRange('body', range.start, range.end);

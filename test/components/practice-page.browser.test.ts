@@ -4,6 +4,7 @@ import type { AnalysisResult, EmailInput } from '../../src/analyzer/types.ts';
 import type { PracticePage } from '../../src/components/practice-page.ts';
 import '../../src/components/practice-page.ts';
 import { analysisWith, rangeOf } from './analysis-fixture.ts';
+import { analysisStrings } from './analysis-strings.ts';
 
 function parts(page: PracticePage) {
   const root = page.shadowRoot!;
@@ -21,7 +22,7 @@ function parts(page: PracticePage) {
 }
 
 async function page(setup: (el: PracticePage) => void = () => {}): Promise<PracticePage> {
-  const wrapper = await fixture<HTMLElement>(html`<main><practice-page></practice-page></main>`);
+  const wrapper = await fixture<HTMLElement>(html`<main><practice-page .strings=${analysisStrings}></practice-page></main>`);
   const el = wrapper.querySelector('practice-page')!;
   setup(el);
   await el.updateComplete;

@@ -15,6 +15,7 @@ import '../../src/components/rewrite-exercise.ts';
 import type { AttemptRecord } from '../../src/content/progress.ts';
 import type { Scenario } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
+import { analysisStrings } from './analysis-strings.ts';
 
 const strings: UiStrings['exercise'] = {
   contextHeading: 'The situation',
@@ -136,7 +137,7 @@ type Setup = Partial<Pick<RewriteExercise, 'phase' | 'draft' | 'attempts' | 'hin
 /** Renders the exercise as a container would on load: every property set before the first render. */
 async function exercise(setup: Setup = {}): Promise<RewriteExercise> {
   const el = document.createElement('rewrite-exercise');
-  Object.assign(el, { scenario, strings }, setup);
+  Object.assign(el, { scenario, strings, analysisStrings }, setup);
   await fixture<HTMLElement>(html`<main>${el}</main>`);
   await el.updateComplete;
   return el;
