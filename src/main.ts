@@ -6,16 +6,16 @@ import { restoreProgress } from './content/progress.ts';
 import './components/course-player.ts';
 import type { CoursePlayer, PlayerNotice } from './components/course-player.ts';
 import { courseMachine } from './flows/course.ts';
-import { StandaloneStore } from './lms/standalone.ts';
+import { chooseStore } from './lms/choose-store.ts';
 import type { LearningRecordStore, StoreNotice } from './lms/store.ts';
 
 const SAVE_DELAY_MS = 800;
 
 function noticeOf(notice: StoreNotice): PlayerNotice {
-  return notice === 'storage-unavailable' ? 'storage-unavailable' : 'save-failed';
+  return notice;
 }
 
-async function startCourse(root: HTMLElement, store: LearningRecordStore): Promise<void> {
+async function startCourse(root: HTMLElement, store: LearningRecordStore, launchNotice?: StoreNotice): Promise<void> {
   const { outline: course, strings } = courseData;
   const session = await store.start();
   const restored = restoreProgress(session.saved, course, Date.now());
@@ -26,6 +26,7 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore): Promi
   player.loadLesson = loadLesson;
   player.resumed = session.saved !== null && session.saved !== undefined && restored.notice === undefined;
   const notices: PlayerNotice[] = [];
+  if (launchNotice) notices.push(noticeOf(launchNotice));
   if (session.notice) notices.push(noticeOf(session.notice));
   if (restored.notice) notices.push(restored.notice === 'corrupted' ? 'progress-corrupted' : 'progress-partly-kept');
   player.notices = notices;
@@ -35,16 +36,20 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore): Promi
 
   // Saving waits for a pause in typing; leaving the page saves at once.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The stores do their work synchronously, so save → report → finish keep their order even
+  // when the page is being unloaded.
   const saveNow = () => {
     clearTimeout(timer);
     timer = undefined;
-    void store.save(actor.getSnapshot().context.progress);
+    const { progress, result } = actor.getSnapshot().context;
+    void store.save(progress);
+    void store.report(result);
   };
   actor.on('progress.changed', () => {
     clearTimeout(timer);
     timer = setTimeout(saveNow, SAVE_DELAY_MS);
   });
-  actor.on('course.completed', (e) => void store.report(e.result));
+  actor.on('course.completed', () => saveNow());
   actor.on('exercise.attempted', (e) => {
     const lesson = course.lessons.find((l) => l.id === e.lessonId);
     const scenario = lesson?.scenarios.find((s) => s.id === e.scenarioId);
@@ -89,7 +94,8 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore): Promi
 
 const root = document.getElementById('course');
 if (root) {
-  startCourse(root, new StandaloneStore(courseData.outline.id)).catch((error: unknown) => {
+  const chosen = chooseStore(window, courseData.outline);
+  startCourse(root, chosen.store, chosen.notice).catch((error: unknown) => {
     // Never a blank page: say what happened and keep the console detail for support.
     console.error(error);
     const p = document.createElement('p');

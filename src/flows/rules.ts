@@ -70,6 +70,8 @@ export interface CourseResult {
   diagnosticScore: number | null;
   passed: boolean | null;
   skills: SkillResult[];
+  /** Each lesson's status, for the LMS's per-unit objectives. */
+  lessonStatuses: Record<string, LessonStatus>;
 }
 
 function mean(values: readonly number[]): number | null {
@@ -130,5 +132,6 @@ export function courseResult(course: Course, progress: SavedProgress): CourseRes
     diagnosticScore: diagnosticAttempt?.score ?? null,
     passed: completed && finalScore !== null ? finalScore >= course.passScore : null,
     skills,
+    lessonStatuses: Object.fromEntries(course.lessons.map((l) => [l.id, lessonStatus(l, progress)])),
   };
 }

@@ -7,7 +7,7 @@ import type { SavedProgress } from '../content/progress.ts';
 import type { CourseResult } from '../flows/rules.ts';
 
 /** Something the learner should know about where their progress is kept. */
-export type StoreNotice = 'storage-unavailable' | 'save-failed';
+export type StoreNotice = 'storage-unavailable' | 'save-failed' | 'lms-unavailable' | 'lms-not-found';
 
 export interface StoreSession {
   /** Saved progress as stored (unvalidated: the course restores it). */

@@ -22,6 +22,8 @@ export const schema = z.strictObject({
   noticeProgressCorrupted: text,
   noticeProgressPartlyKept: text,
   noticeSaveFailed: text,
+  noticeLmsUnavailable: text,
+  noticeLmsNotFound: text,
   dismiss: text,
   loadError: text,
   loading: text,

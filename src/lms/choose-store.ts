@@ -1,0 +1,28 @@
+/** Picks where progress goes: the LMS's SCORM API when the course was launched by one, else the browser. */
+import type { CourseOutline } from '../content/outline.ts';
+import { findScormApi, isFramed } from './api-finder.ts';
+import { ScormStore } from './scorm-store.ts';
+import { StandaloneStore } from './standalone.ts';
+import type { LearningRecordStore, StoreNotice } from './store.ts';
+
+export interface ChosenStore {
+  store: LearningRecordStore;
+  /** Set when the course runs in a frame (so probably an LMS) but found no API. */
+  notice?: StoreNotice;
+}
+
+export function chooseStore(win: unknown, course: CourseOutline): ChosenStore {
+  const found = findScormApi(win);
+  if (found) {
+    return {
+      store: new ScormStore(found, {
+        courseId: course.id,
+        lessonIds: course.lessons.map((l) => l.id),
+        reportLearnerText: course.settings.reportLearnerText,
+        scorm12Status: course.settings.scorm12Status,
+      }),
+    };
+  }
+  const store = new StandaloneStore(course.id);
+  return isFramed(win) ? { store, notice: 'lms-not-found' } : { store };
+}

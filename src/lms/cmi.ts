@@ -1,0 +1,173 @@
+/**
+ * The one place where SCORM 1.2 and SCORM 2004 differ: element names, vocabularies, formats
+ * and the standard's limits, which the course enforces itself (lenient LMSs don't).
+ */
+
+export type ScormVersion = '1.2' | '2004';
+
+export interface Limits {
+  suspendData: number;
+  location: number;
+  /** A learner's typed response in an interaction. */
+  textResponse: number;
+  description: number;
+}
+
+export interface CmiDialect {
+  version: ScormVersion;
+  limits: Limits;
+  location: string;
+  suspendData: string;
+  entry: string;
+  exit: string;
+  learnerName: string;
+  sessionTime: string;
+  scoreRaw: string;
+  scoreMin: string;
+  scoreMax: string;
+  /** 2004 only: score.scaled, progress_measure. */
+  scoreScaled?: string;
+  progressMeasure?: string;
+  /** Formats a duration in seconds the way this version's time spans are written. */
+  duration(seconds: number): string;
+  /** Formats a moment (epoch ms) for interaction timestamps. */
+  timestamp(ms: number): string;
+  objective(n: number): { id: string; scoreRaw: string; scoreMin: string; scoreMax: string; scoreScaled?: string; status: string[] };
+  interaction(n: number): { id: string; type: string; description?: string; response: string; result: string; latency: string; time: string; weighting: string };
+  interactionCount: string;
+  objectiveCount: string;
+  /** Interaction type of a rewrite and of a choice question. */
+  types: { rewrite: string; question: string };
+  results: { correct: string; wrong: string };
+  /** Joins choice identifiers in a response. */
+  choiceDelimiter: string;
+}
+
+const pad = (n: number, width = 2) => String(Math.floor(n)).padStart(width, '0');
+
+/** 1.2 CMITimespan: HHHH:MM:SS.SS. */
+function timespan12(seconds: number): string {
+  const s = Math.max(0, seconds);
+  const hours = Math.min(9999, Math.floor(s / 3600));
+  const minutes = Math.floor((s % 3600) / 60);
+  const secs = s % 60;
+  return `${pad(hours, 4)}:${pad(minutes)}:${secs.toFixed(2).padStart(5, '0')}`;
+}
+
+/** 2004 timeinterval: ISO 8601 duration, e.g. PT1H2M3.5S. */
+function duration2004(seconds: number): string {
+  const s = Math.max(0, seconds);
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const secs = Math.round((s % 60) * 100) / 100;
+  return `PT${hours > 0 ? `${hours}H` : ''}${minutes > 0 ? `${minutes}M` : ''}${secs}S`;
+}
+
+/** 2004 time(second,10,0): YYYY-MM-DDThh:mm:ss.s with one decimal (strict LMSs reject three). */
+function timestamp2004(ms: number): string {
+  const d = new Date(ms);
+  const tenths = Math.floor(d.getUTCMilliseconds() / 100);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${tenths}Z`;
+}
+
+/** 1.2 CMITime: HH:MM:SS, the time of day. */
+function time12(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+export const SCORM12: CmiDialect = {
+  version: '1.2',
+  limits: { suspendData: 4096, location: 255, textResponse: 255, description: 0 },
+  location: 'cmi.core.lesson_location',
+  suspendData: 'cmi.suspend_data',
+  entry: 'cmi.core.entry',
+  exit: 'cmi.core.exit',
+  learnerName: 'cmi.core.student_name',
+  sessionTime: 'cmi.core.session_time',
+  scoreRaw: 'cmi.core.score.raw',
+  scoreMin: 'cmi.core.score.min',
+  scoreMax: 'cmi.core.score.max',
+  duration: timespan12,
+  timestamp: time12,
+  objective: (n) => ({
+    id: `cmi.objectives.${n}.id`,
+    scoreRaw: `cmi.objectives.${n}.score.raw`,
+    scoreMin: `cmi.objectives.${n}.score.min`,
+    scoreMax: `cmi.objectives.${n}.score.max`,
+    status: [`cmi.objectives.${n}.status`],
+  }),
+  interaction: (n) => ({
+    id: `cmi.interactions.${n}.id`,
+    type: `cmi.interactions.${n}.type`,
+    response: `cmi.interactions.${n}.student_response`,
+    result: `cmi.interactions.${n}.result`,
+    latency: `cmi.interactions.${n}.latency`,
+    time: `cmi.interactions.${n}.time`,
+    weighting: `cmi.interactions.${n}.weighting`,
+  }),
+  interactionCount: 'cmi.interactions._count',
+  objectiveCount: 'cmi.objectives._count',
+  types: { rewrite: 'fill-in', question: 'choice' },
+  results: { correct: 'correct', wrong: 'wrong' },
+  choiceDelimiter: ',',
+};
+
+export const SCORM2004: CmiDialect = {
+  version: '2004',
+  limits: { suspendData: 64000, location: 1000, textResponse: 4000, description: 250 },
+  location: 'cmi.location',
+  suspendData: 'cmi.suspend_data',
+  entry: 'cmi.entry',
+  exit: 'cmi.exit',
+  learnerName: 'cmi.learner_name',
+  sessionTime: 'cmi.session_time',
+  scoreRaw: 'cmi.score.raw',
+  scoreMin: 'cmi.score.min',
+  scoreMax: 'cmi.score.max',
+  scoreScaled: 'cmi.score.scaled',
+  progressMeasure: 'cmi.progress_measure',
+  duration: duration2004,
+  timestamp: timestamp2004,
+  objective: (n) => ({
+    id: `cmi.objectives.${n}.id`,
+    scoreRaw: `cmi.objectives.${n}.score.raw`,
+    scoreMin: `cmi.objectives.${n}.score.min`,
+    scoreMax: `cmi.objectives.${n}.score.max`,
+    scoreScaled: `cmi.objectives.${n}.score.scaled`,
+    status: [`cmi.objectives.${n}.success_status`, `cmi.objectives.${n}.completion_status`],
+  }),
+  interaction: (n) => ({
+    id: `cmi.interactions.${n}.id`,
+    type: `cmi.interactions.${n}.type`,
+    description: `cmi.interactions.${n}.description`,
+    response: `cmi.interactions.${n}.learner_response`,
+    result: `cmi.interactions.${n}.result`,
+    latency: `cmi.interactions.${n}.latency`,
+    time: `cmi.interactions.${n}.timestamp`,
+    weighting: `cmi.interactions.${n}.weighting`,
+  }),
+  interactionCount: 'cmi.interactions._count',
+  objectiveCount: 'cmi.objectives._count',
+  types: { rewrite: 'long-fill-in', question: 'choice' },
+  results: { correct: 'correct', wrong: 'incorrect' },
+  choiceDelimiter: '[,]',
+};
+
+export function dialectFor(version: ScormVersion): CmiDialect {
+  return version === '1.2' ? SCORM12 : SCORM2004;
+}
+
+/** An identifier the standard accepts: letters, digits and underscores only. */
+export function scormId(raw: string): string {
+  const id = raw.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  return id.length > 0 ? id.slice(0, 255) : 'item';
+}
+
+/** Text cut to a limit, on a word boundary where possible. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
