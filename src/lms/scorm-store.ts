@@ -190,8 +190,8 @@ export class ScormStore implements LearningRecordStore {
       return letters.length > 0 ? letters.join(this.cmi.choiceDelimiter) : null;
     }
     if (!this.options.reportLearnerText) return null; // scores only, by the organisation's choice
-    const text = this.cmi.version === '1.2' ? i.response.replace(/\s+/g, ' ').trim() : i.response;
-    return clip(text, this.cmi.limits.textResponse);
+    // One line: 1.2's CMIFeedback and strict 2004 checkers reject line breaks.
+    return clip(i.response.replace(/\s+/g, ' ').trim(), this.cmi.limits.textResponse);
   }
 
   async finish(): Promise<void> {

@@ -1,10 +1,10 @@
 /**
- * Saved progress as SCORM suspend_data: compact, compressed, and always within the standard's
+ * Saved progress as SCORM suspend_data: compact, compressed (deflate, then URL-safe base64,
+ * which every LMS stores without escaping), and always within the standard's
  * limit (4096 characters in 1.2). When it doesn't fit, the learner's drafts are trimmed first
  * (finished rewrites' before unfinished ones'); scores and statuses are never dropped.
  */
-// lz-string is CommonJS: a default import works in Node, Vite and the test runner alike.
-import lzString from 'lz-string';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { CHECK_IDS, type CheckId } from '../analyzer/types.ts';
 import { EXERCISE_STATUSES, LESSON_STATUSES, PROGRESS_VERSION, type SavedProgress } from '../content/progress.ts';
 
@@ -67,8 +67,21 @@ function fromCompact(c: Compact): unknown {
   return { v: c.v, courseId: c.c, location: c.l, startedAt: c.s, lessons, exercises, questions, reflections: c.R ?? {} };
 }
 
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function encodeCompact(c: Compact): string {
-  return PREFIX + lzString.compressToEncodedURIComponent(JSON.stringify(c));
+  return PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(c)), { level: 9 }));
 }
 
 export interface Encoded {
@@ -117,7 +130,7 @@ export function encodeProgress(progress: SavedProgress, limit: number): Encoded 
 export function decodeProgress(data: string): unknown {
   if (!data.startsWith(PREFIX)) return undefined;
   try {
-    const json = lzString.decompressFromEncodedURIComponent(data.slice(PREFIX.length));
+    const json = strFromU8(inflateSync(fromBase64Url(data.slice(PREFIX.length))));
     if (!json) return undefined;
     const parsed = JSON.parse(json) as unknown;
     if (typeof parsed !== 'object' || parsed === null || (parsed as { v?: unknown }).v !== PROGRESS_VERSION) return undefined;
