@@ -8,6 +8,7 @@ import { ANALYZER_ENTRY, measureAnalyzerBundle } from './bundle.ts';
 import { chromiumMissing, firstLessonRenderTimes, timeInChromium } from './chromium.ts';
 import { buildCourse, initialAssets, serveStatic } from './course-build.ts';
 import { readLessonFiles } from './lesson-files.ts';
+import { buildPackages } from '../../scorm/package.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,21 @@ async function printCourse(): Promise<void> {
   }
 }
 
+/** The SCORM packages an LMS administrator uploads. */
+async function printPackages(): Promise<void> {
+  console.log('\nSCORM packages (npm run package: the built course, zipped with its manifest)');
+  const dir = await mkdtemp(join(tmpdir(), 'course-packages-'));
+  try {
+    for (const built of await buildPackages({ outDir: dir })) {
+      console.log(`  ${built.version}: ${(built.bytes / KB).toFixed(1)} KB, ${built.fileCount} files`);
+    }
+  } catch (error) {
+    console.log(`  could not package: ${errorMessage(error)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function runCell(run: LargeRun | undefined): string {
   if (!run) return 'not run';
   return 'ms' in run ? ms(run.ms) : `failed: ${run.error}`;
@@ -168,6 +184,7 @@ async function main(): Promise<number> {
 
   await printBundle();
   await printCourse();
+  await printPackages();
   printLargeInputs((await readFile(BENCH_EMAIL, 'utf8')).split(/\r?\n\r?\n/).slice(1).join('\n\n'));
   return 0;
 }
