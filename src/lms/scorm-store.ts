@@ -79,9 +79,18 @@ export class ScormStore implements LearningRecordStore {
     this.priorPassed =
       this.cmi.version === '1.2' ? this.session.get('cmi.core.lesson_status') === 'passed' : this.session.get('cmi.success_status') === 'passed';
     const learnerName = this.session.get(this.cmi.learnerName) || undefined;
+    // The attempt has begun: say so at once, so the LMS never shows it as not attempted.
+    if (this.cmi.version === '1.2') {
+      if (['', 'not attempted'].includes(this.session.get('cmi.core.lesson_status'))) this.session.set('cmi.core.lesson_status', 'incomplete');
+    } else if (['', 'unknown', 'not attempted'].includes(this.session.get('cmi.completion_status'))) {
+      this.session.set('cmi.completion_status', 'incomplete');
+    }
+    this.commit();
     const decoded = raw ? decodeProgress(raw) : undefined;
-    // suspend_data that isn't ours (or was tampered with) restores as corrupted: a fresh start.
-    const saved = decoded ?? (raw ? raw : mirrored.saved);
+    // A new attempt (entry ab-initio) starts fresh; the browser copy only stands in for a
+    // resume whose suspend_data the LMS lost. Data that isn't ours restores as corrupted.
+    const newAttempt = this.session.get(this.cmi.entry) === 'ab-initio';
+    const saved = decoded ?? (raw ? raw : newAttempt ? null : mirrored.saved);
     return { saved, learnerName };
   }
 

@@ -15,12 +15,9 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/cli/chromium-launch.ts';
 import { buildCourse, serveStatic, type StaticServer } from '../../src/cli/course-build.ts';
-import { readUiFiles } from '../../src/cli/course-module.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
-import { loadCourse } from '../../src/content/load.ts';
 import type { Course, Question, Scenario } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
-import { loadUiStrings } from '../../src/content/ui.ts';
+import { loadCourseFiles } from './course-files.ts';
 
 const MAX_TABS = 400;
 
@@ -164,11 +161,7 @@ describe('the built course, by keyboard alone', { skip: chromiumMissing() }, () 
   let strings: UiStrings;
 
   before(async () => {
-    const loaded = loadCourse(readLessonFiles('lessons'));
-    const ui = loadUiStrings(readUiFiles('lessons/ui'));
-    assert.ok(loaded.ok && ui.ok, 'the course files load');
-    course = loaded.course;
-    strings = ui.strings;
+    ({ course, strings } = loadCourseFiles());
     dir = await mkdtemp(join(tmpdir(), 'course-e2e-'));
     await buildCourse(dir);
     server = await serveStatic(dir);

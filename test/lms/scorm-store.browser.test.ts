@@ -254,6 +254,16 @@ describe('an LMS that misbehaves', () => {
     expect(s.lmsErrors).to.deep.equal([]);
   });
 
+  it('starts a new attempt fresh even when the browser holds the last one, and marks it begun', async () => {
+    const lms = new Scorm2004API(SETTINGS);
+    lms.loadFromJSON({ entry: 'ab-initio' });
+    const storage = memoryStorage();
+    storage.setItem('email-course:email_etiquette:scorm:progress', JSON.stringify(progress()));
+    const session = await store({ version: '2004', api: lms as unknown as Scorm2004Api }, new StandaloneStore('email_etiquette:scorm', storage)).start();
+    expect(session.saved).to.equal(null);
+    expect(lms.GetValue('cmi.completion_status')).to.equal('incomplete');
+  });
+
   it('keeps the course running in the browser when Initialize fails', async () => {
     const { lms, found } = lms12();
     lms.LMSInitialize = () => {

@@ -1,0 +1,396 @@
+// The local preview LMS (`npm start`): builds the course, then serves on 127.0.0.1
+//   /                      the host page (scorm-again as the LMS, the course in an iframe, a panel)
+//   /host.js               the host page's script, bundled by esbuild at start, kept in memory
+//   /course/…              the built course (dist/web)
+//   GET  /lms/record?v=…   the saved learner record ({ "cmi": … }) of SCORM 1.2 or 2004, or 404
+//   POST /lms/commit?v=…   scorm-again's commits: JSON whatever the Content-Type (sendBeacon's is text/plain)
+//   POST /lms/reset?v=…    deletes the record: the next launch is a new attempt
+// A bad request gets a 4xx and changes nothing; no request can stop the server.
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { numberOption, parseCommandLine } from '../../src/cli/args.ts';
+import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.ts';
+import { renderHostPage } from './host-page.ts';
+import { parseCommit, RecordStore } from './records.ts';
+import { isScormVersion, type ScormVersion } from './version.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_PORT = 4321;
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const COMMON_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+// The host page loads nothing from elsewhere; the policy makes sure of it.
+const HOST_PAGE_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
+
+export interface PreviewServerOptions {
+  /** The built course (index.html and its assets). */
+  courseDir: string;
+  /** Where learner records are kept. */
+  dataDir: string;
+  /** The host page's script (see bundleHostScript). */
+  hostScript: string;
+  /** 0 picks a free port. */
+  port?: number;
+  courseTitle?: string | undefined;
+  passScore?: number | undefined;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The host page's script: scorm/preview/host.ts and scorm-again, bundled in memory. */
+export async function bundleHostScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./host.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no host script');
+  return file.text;
+}
+
+/** The course's title and pass mark from lessons/course.yaml, for the page title and the LMS's mastery score. */
+export function readCourseInfo(file = resolve(REPO, 'lessons/course.yaml')): { courseTitle?: string; passScore?: number } {
+  try {
+    const data: unknown = parseYaml(readFileSync(file, 'utf8'));
+    if (typeof data !== 'object' || data === null) return {};
+    const d = data as Record<string, unknown>;
+    const info: { courseTitle?: string; passScore?: number } = {};
+    if (typeof d['title'] === 'string') info.courseTitle = d['title'];
+    if (typeof d['passScore'] === 'number' && d['passScore'] >= 0 && d['passScore'] <= 100) info.passScore = d['passScore'];
+    return info;
+  } catch {
+    return {};
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const onlyGet = () => new HttpError(405, 'use GET', { allow: 'GET, HEAD' });
+const onlyPost = () => new HttpError(405, 'use POST', { allow: 'POST' });
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+}
+
+/** scorm-again reads `result` and `errorCode` from the commit response; 101 is "general exception". */
+function lmsAnswer(res: ServerResponse, status: number, error?: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, error === undefined ? { result: true, errorCode: 0 } : { result: false, errorCode: 101, error }, headers);
+}
+
+/** The request body as UTF-8 text, refused past MAX_BODY_BYTES. */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      reject(new HttpError(413, `the body is over ${MAX_BODY_BYTES} bytes`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        refused = true;
+        chunks.length = 0;
+        reject(new HttpError(413, `the body is over ${MAX_BODY_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', (error) => reject(error));
+    req.on('end', () => {
+      if (refused) return;
+      try {
+        resolveBody(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new HttpError(400, 'the body is not UTF-8 text'));
+      }
+    });
+  });
+}
+
+function versionOf(url: URL): ScormVersion {
+  const v = url.searchParams.get('v');
+  if (!isScormVersion(v)) throw new HttpError(400, 'v must be 12 or 2004');
+  return v;
+}
+
+/** The file under `root` that `path` (already decoded) names, or undefined when it would leave root. */
+export function confinedPath(root: string, path: string): string | undefined {
+  if (path.includes('\0') || path.includes('\\')) return undefined;
+  const file = resolve(root, `.${path.startsWith('/') ? path : `/${path}`}`);
+  return file === root || file.startsWith(root + sep) ? file : undefined;
+}
+
+export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const courseRoot = resolve(options.courseDir);
+  const records = new RecordStore(resolve(options.dataDir));
+  let port = 0;
+
+  function allowedHost(host: string | undefined): boolean {
+    return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  }
+
+  async function serveCourseFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname.slice('/course'.length));
+    } catch {
+      throw new HttpError(400, 'malformed path');
+    }
+    let file = confinedPath(courseRoot, decoded);
+    if (!file) throw new HttpError(403, 'outside the course');
+    let info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) {
+      file = resolve(file, 'index.html');
+      info = await stat(file).catch(() => undefined);
+    }
+    if (!info?.isFile()) throw new HttpError(404, 'not found');
+    res.writeHead(200, { ...COMMON_HEADERS, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': String(info.size) });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await pipeline(createReadStream(file), res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only this machine's own names: a web page can't reach the records through DNS rebinding.
+    if (!allowedHost(req.headers.host)) throw new HttpError(403, 'unexpected Host header');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      throw new HttpError(400, 'malformed URL');
+    }
+    const method = req.method ?? 'GET';
+    const { pathname } = url;
+
+    if (pathname.startsWith('/lms/')) {
+      // Other sites' pages may not post commits or resets here.
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${req.headers.host}`) throw new HttpError(403, 'cross-origin request');
+      if (pathname === '/lms/record') {
+        if (method !== 'GET' && method !== 'HEAD') throw onlyGet();
+        const saved = await records.read(versionOf(url));
+        if (!saved) {
+          sendJson(res, 404, { error: 'no record: a first launch' });
+          return;
+        }
+        sendJson(res, 200, saved.record, { 'last-modified': saved.savedAt.toUTCString() });
+        return;
+      }
+      if (pathname === '/lms/commit') {
+        if (method !== 'POST') throw onlyPost();
+        const version = versionOf(url);
+        const commit = parseCommit(await readBody(req));
+        if (!commit.ok) throw new HttpError(400, commit.reason);
+        await records.write(version, commit.record);
+        lmsAnswer(res, 200);
+        return;
+      }
+      if (pathname === '/lms/reset') {
+        if (method !== 'POST') throw onlyPost();
+        const version = versionOf(url);
+        await records.reset(version);
+        lmsAnswer(res, 200);
+        return;
+      }
+      throw new HttpError(404, 'not found');
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') throw onlyGet();
+    if (pathname === '/') {
+      const v = url.searchParams.get('v');
+      if (!isScormVersion(v)) {
+        // The version lives in the URL, so a reload or a bookmark keeps it.
+        res.writeHead(302, { ...COMMON_HEADERS, location: '/?v=12' }).end();
+        return;
+      }
+      const html = renderHostPage({ version: v, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/' });
+      send(res, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': HOST_PAGE_POLICY });
+      return;
+    }
+    if (pathname === '/host.js') {
+      send(res, 200, options.hostScript, 'text/javascript; charset=utf-8');
+      return;
+    }
+    if (pathname === '/course') {
+      res.writeHead(301, { ...COMMON_HEADERS, location: '/course/' }).end();
+      return;
+    }
+    if (pathname.startsWith('/course/')) {
+      await serveCourseFile(req, res, pathname);
+      return;
+    }
+    throw new HttpError(404, 'not found');
+  }
+
+  function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    const status = error instanceof HttpError ? error.status : 500;
+    if (status === 500) process.stderr.write(`preview LMS: ${req.method ?? ''} ${req.url ?? ''}: ${errorMessage(error)}\n`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const message = error instanceof HttpError ? error.message : 'internal error';
+    // Past the size limit the rest of the body is not read: close the connection after answering.
+    const headers: Record<string, string> = { ...(error instanceof HttpError ? error.headers : {}), ...(status === 413 ? { connection: 'close' } : {}) };
+    if (req.url?.startsWith('/lms/')) lmsAnswer(res, status, message, headers);
+    else send(res, status, `${message}\n`, 'text/plain; charset=utf-8', headers);
+  }
+
+  const server: Server = createServer((req, res) => {
+    res.on('error', () => undefined);
+    handle(req, res).catch((error: unknown) => {
+      try {
+        fail(req, res, error);
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return new Promise((resolveServer, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', () => {
+      server.off('error', reject);
+      server.on('error', (error) => process.stderr.write(`preview LMS: ${errorMessage(error)}\n`));
+      port = (server.address() as AddressInfo).port;
+      resolveServer({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+/** Opens the URL in the desktop's browser when there is one; anything going wrong is ignored. */
+function openBrowser(url: string): void {
+  const platform = process.platform;
+  if (platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return;
+  const [cmd, args] = platform === 'darwin' ? ['open', [url]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser launcher: the URL is printed anyway.
+  }
+}
+
+const HELP = `Usage: npm start [-- options]
+       node --import tsx scorm/preview/server.ts [options]
+
+Builds the course and serves it inside a local preview LMS (scorm-again as SCORM 1.2 or 2004).
+
+Options:
+  --port N     port on 127.0.0.1 (default ${DEFAULT_PORT})
+  --data DIR   where learner records are kept (default .preview-lms/)
+  --open       open the page in a browser, when this machine has a display
+  --no-build   serve dist/web as it is, without building the course first
+  -h, --help   show this help
+`;
+
+async function main(): Promise<number> {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    open: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : numberOption('port', values.port, 1, 65535);
+  if (!Number.isInteger(port)) throw new UsageError(`--port must be a whole number, got "${values.port ?? ''}"`);
+  const courseDir = resolve('dist/web');
+
+  if (!values['no-build']) {
+    process.stdout.write('Building the course…\n');
+    try {
+      const { buildCourse } = await import('../../src/cli/course-build.ts');
+      await buildCourse(courseDir);
+    } catch (error) {
+      if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError(`the course did not build: ${errorMessage(error)}`);
+      process.stderr.write(`The course did not build (${errorMessage(error)}); serving the previous build in dist/web.\n`);
+    }
+  }
+  if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError('dist/web has no built course: run npm run build, or start without --no-build');
+
+  const hostScript = await bundleHostScript();
+  let server: PreviewServer;
+  try {
+    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, ...readCourseInfo() });
+  } catch (error) {
+    const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
+    throw new CliError(inUse ? `port ${port} is in use: try --port ${port + 1}` : `could not start the server: ${errorMessage(error)}`);
+  }
+  process.stdout.write(`Preview LMS: ${server.url}  (learner records in ${values.data ?? '.preview-lms/'}; Ctrl+C stops it)\n`);
+  if (values.open) openBrowser(server.url);
+  process.on('SIGINT', () => {
+    void server.close().then(() => process.exit(0));
+  });
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runCli('preview', main);
