@@ -81,6 +81,8 @@ export class CoursePlayer extends LitElement {
     );
     window.addEventListener('hashchange', this.handleHashChange);
     this.handleHashChange();
+    // On first load the page starts at the top, as screen readers expect; focus moves on navigation.
+    this.focusOnRender = false;
   }
 
   override disconnectedCallback(): void {
