@@ -1,3 +1,4 @@
+import { checkState, stateIcon, type CheckState } from './check-state.ts';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -13,7 +14,6 @@ import { checkAppearanceStyles, theme } from './theme.styles.ts';
 export const LISTED_FINDING_LIMIT = 50;
 const EXCERPT_LENGTH = 90;
 
-type CheckState = 'passed' | 'failed' | 'not-applicable';
 type AnalysisStrings = UiStrings['analysis'];
 
 /** Fired when the learner chooses a finding, to show its text in the editor. */
@@ -67,7 +67,7 @@ export class CheckList extends LitElement {
       failed: s.checkFailed,
       'not-applicable': s.checkNotApplicable,
     };
-    const state: CheckState = !check.applicable ? 'not-applicable' : check.passed ? 'passed' : 'failed';
+    const state = checkState(check);
     const percent = Math.round(Math.min(Math.max(check.score, 0), 1) * 100);
     const findings = check.applicable ? check.findings : [];
     return html`<li class="check" data-state=${state}>
@@ -151,27 +151,6 @@ export function excerptOf(text: string, start: number, end: number): string {
   return chars.length > EXCERPT_LENGTH || span[1] - span[0] > raw.length
     ? `${chars.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…`
     : chars.join('');
-}
-
-function stateIcon(state: CheckState): TemplateResult {
-  switch (state) {
-    case 'passed':
-      return html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-        <circle cx="10" cy="10" r="9" fill="currentColor" />
-        <path d="M5.8 10.4l2.8 2.8 5.6-6.2" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
-      </svg>`;
-    case 'failed':
-      return html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-        <path d="M10 1.5l9 16.5H1z" fill="currentColor" stroke="currentColor" stroke-width="1" stroke-linejoin="round" />
-        <path d="M10 7.5v4.5" stroke="#fff" stroke-width="2" stroke-linecap="round" />
-        <circle cx="10" cy="15" r="1.2" fill="#fff" />
-      </svg>`;
-    case 'not-applicable':
-      return html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-        <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" stroke-width="1.5" />
-        <path d="M6 10h8" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-      </svg>`;
-  }
 }
 
 declare global {

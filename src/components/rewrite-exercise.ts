@@ -1,8 +1,9 @@
+import { checkState, stateIcon } from './check-state.ts';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import { analyzeEmail, type AnalysisResult, type CheckId, type CheckResult } from '../analyzer/index.ts';
+import { analyzeEmail, type AnalysisResult, type CheckId } from '../analyzer/index.ts';
 import type { AttemptRecord } from '../content/progress.ts';
 import { rubricWeights } from '../content/rubric.ts';
 import type { Email, Scenario } from '../content/schema.ts';
@@ -638,11 +639,7 @@ export class RewriteExercise extends LitElement {
 
 const ARROWS = { up: '▲', down: '▼', same: '=' } as const;
 
-type CheckState = 'passed' | 'failed' | 'not-applicable';
 
-function checkState(check: CheckResult): CheckState {
-  return !check.applicable ? 'not-applicable' : check.passed ? 'passed' : 'failed';
-}
 
 function isBlank(email: Email): boolean {
   return email.subject.trim() === '' && email.body.trim() === '';
@@ -655,27 +652,6 @@ function sameEmail(a: Email, b: Email): boolean {
 /** A score as a whole number from 0 to 100. */
 function percent(score: number): number {
   return Math.round(Math.min(Math.max(Number.isFinite(score) ? score : 0, 0), 100));
-}
-
-function stateIcon(state: CheckState): TemplateResult {
-  switch (state) {
-    case 'passed':
-      return html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-        <circle cx="10" cy="10" r="9" fill="currentColor" />
-        <path d="M5.8 10.4l2.8 2.8 5.6-6.2" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
-      </svg>`;
-    case 'failed':
-      return html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-        <path d="M10 1.5l9 16.5H1z" fill="currentColor" stroke="currentColor" stroke-width="1" stroke-linejoin="round" />
-        <path d="M10 7.5v4.5" stroke="#fff" stroke-width="2" stroke-linecap="round" />
-        <circle cx="10" cy="15" r="1.2" fill="#fff" />
-      </svg>`;
-    case 'not-applicable':
-      return html`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-        <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" stroke-width="1.5" />
-        <path d="M6 10h8" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-      </svg>`;
-  }
 }
 
 declare global {
