@@ -1,0 +1,201 @@
+// `npm run load-test [-- options]`: many simulated learners sign in to the self-hosted course
+// server and commit concurrently; prints commits per second, latency percentiles and errors, then
+// checks that every commit the server acknowledged (HTTP 200) is in the database.
+// Bounded: a fixed number of learners and commits, and a time cap. Loopback only: it starts its
+// own server on 127.0.0.1 (temporary data folder) unless --url names one on this machine.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { numberOption, parseCommandLine } from '../src/cli/args.ts';
+import { CliError, runCli, UsageError } from '../src/cli/fail.ts';
+import { loadCourseForReport } from '../src/server/manager-report.ts';
+import { ensurePasscode } from '../src/server/passcode.ts';
+import { openRecordsDb, recordsFileIn, type RecordsDb } from '../src/server/records-db.ts';
+import { isLoopbackHost, LEARNER_COOKIE, startCourseServer, type CourseServer } from '../src/server/routes.ts';
+
+const HELP = `Usage: npm run load-test [-- options]
+  --learners N      simulated learners, all at once (default 200, at most 2000)
+  --commits N       commits per learner (default 10, at most 200)
+  --max-seconds N   stop sending after this long (default 120, at most 600)
+  --url URL         a running server on this machine (loopback only) instead of a new one;
+                    then --data DIR (its data folder) is needed to check the records
+  --data DIR        the data folder of the server at --url
+`;
+
+interface Tally {
+  latencies: number[];
+  errors: Map<string, number>;
+  acked: number;
+  sent: number;
+}
+
+interface LearnerOutcome {
+  email: string;
+  acked: number;
+  lastAckedSequence: number;
+  lastAckedMark: string | undefined;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+function countError(tally: Tally, key: string): void {
+  tally.errors.set(key, (tally.errors.get(key) ?? 0) + 1);
+}
+
+/** A realistic commit: the course's cmi tree with a few KB of suspend data and interactions. */
+function commitBody(run: string, learner: number, n: number): { body: string; mark: string } {
+  const mark = `${run}:${learner}:${n}`;
+  const interactions = Array.from({ length: Math.min(n, 8) }, (_, i) => ({ id: `rewrite_${i}`, type: 'long-fill-in', learner_response: 'Hi Sam, could you send the report by Friday? Thanks, Ana'.repeat(3), result: i % 2 ? 'correct' : 'incorrect' }));
+  const cmi = { completion_status: n === 0 ? 'incomplete' : 'incomplete', success_status: 'unknown', suspend_data: `${mark}|${'p'.repeat(2000)}`, location: `lesson-${n}`, progress_measure: String(n / 10), interactions, session_time: 'PT1M' };
+  return { body: JSON.stringify({ cmi }), mark };
+}
+
+async function simulateLearner(base: URL, run: string, index: number, commits: number, deadline: number, tally: Tally): Promise<LearnerOutcome> {
+  const email = `load.${run}.${index}@example.com`;
+  const outcome: LearnerOutcome = { email, acked: 0, lastAckedSequence: 0, lastAckedMark: undefined };
+  let cookie: string | undefined;
+  try {
+    const response = await fetch(new URL('/', base), { method: 'POST', body: new URLSearchParams({ name: `Load Learner ${index}`, email, team: `Team ${index % 5}` }), redirect: 'manual', signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+    await response.arrayBuffer();
+    cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith(`${LEARNER_COOKIE}=`));
+    if (response.status !== 303 || !cookie) countError(tally, `sign-in ${response.status}`);
+  } catch (error) {
+    countError(tally, `sign-in ${error instanceof Error ? error.name : 'error'}`);
+  }
+  if (!cookie) return outcome;
+  for (let n = 0; n < commits && Date.now() < deadline; n++) {
+    const { body, mark } = commitBody(run, index, n);
+    const started = performance.now();
+    tally.sent += 1;
+    try {
+      // Half come as scorm-again's fetch (JSON), half as sendBeacon's text/plain.
+      const response = await fetch(new URL('/api/commit', base), { method: 'POST', body, headers: { cookie, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      const text = await response.text();
+      tally.latencies.push(performance.now() - started);
+      if (response.status !== 200) {
+        countError(tally, `commit ${response.status}`);
+        continue;
+      }
+      const answer = JSON.parse(text) as { result?: boolean; sequence?: number };
+      if (answer.result !== true || typeof answer.sequence !== 'number') {
+        countError(tally, 'commit 200 without result');
+        continue;
+      }
+      tally.acked += 1;
+      outcome.acked += 1;
+      outcome.lastAckedSequence = Math.max(outcome.lastAckedSequence, answer.sequence);
+      outcome.lastAckedMark = mark;
+    } catch (error) {
+      countError(tally, `commit ${error instanceof Error ? error.name : 'error'}`);
+    }
+  }
+  return outcome;
+}
+
+/** Every acknowledged commit is in the database: per attempt, the count and the latest one. */
+function verify(db: RecordsDb, outcomes: readonly LearnerOutcome[]): string[] {
+  const problems: string[] = [];
+  for (const o of outcomes) {
+    if (o.acked === 0) continue;
+    const learner = db.learnerByEmail(o.email);
+    if (!learner) {
+      problems.push(`${o.email}: no learner in the database`);
+      continue;
+    }
+    const attempts = db.listRecordsForReport({ learnerId: learner.id });
+    if (attempts.length !== 1) problems.push(`${o.email}: ${attempts.length} attempts, expected 1`);
+    const record = attempts[0];
+    if (!record) continue;
+    const saved = db.latestCommit(record.attempt_id);
+    if (!saved) {
+      problems.push(`${o.email}: ${o.acked} commits acknowledged, none stored`);
+      continue;
+    }
+    if (saved.sequence < o.acked || saved.sequence < o.lastAckedSequence) problems.push(`${o.email}: ${o.acked} acknowledged (last sequence ${o.lastAckedSequence}), ${saved.sequence} stored`);
+    const storedMark = String(saved.body.cmi['suspend_data'] ?? '').split('|')[0];
+    if (saved.sequence === o.lastAckedSequence && storedMark !== o.lastAckedMark) problems.push(`${o.email}: the stored commit is ${storedMark}, the last acknowledged ${o.lastAckedMark ?? '?'}`);
+  }
+  return problems;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    learners: { type: 'string' },
+    commits: { type: 'string' },
+    'max-seconds': { type: 'string' },
+    url: { type: 'string' },
+    data: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const learners = values.learners === undefined ? 200 : numberOption('learners', values.learners, 1, 2000);
+  const commits = values.commits === undefined ? 10 : numberOption('commits', values.commits, 1, 200);
+  const maxSeconds = values['max-seconds'] === undefined ? 120 : numberOption('max-seconds', values['max-seconds'], 1, 600);
+  if (!Number.isInteger(learners) || !Number.isInteger(commits)) throw new UsageError('--learners and --commits must be whole numbers');
+
+  let server: CourseServer | undefined;
+  let db: RecordsDb;
+  let base: URL;
+  let temp: string | undefined;
+  if (values.url !== undefined) {
+    try {
+      base = new URL(values.url);
+    } catch {
+      throw new UsageError(`--url is not a URL: ${values.url}`);
+    }
+    if (base.protocol !== 'http:' || !isLoopbackHost(base.hostname)) throw new UsageError(`--url must be a http:// server on this machine (127.0.0.1, localhost or [::1]); ${base.host} is not`);
+    if (values.data === undefined) throw new UsageError('--url needs --data DIR, the data folder of that server, to check the records');
+    db = openRecordsDb(recordsFileIn(resolve(values.data)));
+  } else {
+    temp = mkdtempSync(join(tmpdir(), 'load-test-'));
+    const courseDir = join(temp, 'course');
+    mkdirSync(courseDir);
+    writeFileSync(join(courseDir, 'index.html'), '<!doctype html><title>Course</title>');
+    db = openRecordsDb(recordsFileIn(join(temp, 'data')));
+    await ensurePasscode(db, { MANAGER_PASSCODE: randomBytes(16).toString('hex') });
+    server = await startCourseServer({ db, courseDir, hostScript: '', reportCourse: loadCourseForReport(), host: '127.0.0.1', port: 0 });
+    base = new URL(server.url);
+  }
+
+  try {
+    const run = randomBytes(4).toString('hex');
+    process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href} (cap ${maxSeconds} s)\n`);
+    const tally: Tally = { latencies: [], errors: new Map(), acked: 0, sent: 0 };
+    const started = performance.now();
+    const deadline = Date.now() + maxSeconds * 1000;
+    const outcomes = await Promise.all(Array.from({ length: learners }, (_, i) => simulateLearner(base, run, i, commits, deadline, tally)));
+    const seconds = (performance.now() - started) / 1000;
+    const sorted = [...tally.latencies].sort((a, b) => a - b);
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
+    process.stdout.write(
+      `  ${tally.acked} of ${tally.sent} commits acknowledged in ${seconds.toFixed(2)} s: ${(tally.acked / seconds).toFixed(0)} commits/s\n` +
+        `  latency: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}\n` +
+        `  errors: ${tally.errors.size === 0 ? 'none' : [...tally.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}\n`,
+    );
+    if (Date.now() >= deadline) process.stdout.write(`  stopped at the ${maxSeconds} s cap: ${learners * commits - tally.sent} commits not sent\n`);
+
+    const problems = verify(db, outcomes);
+    if (problems.length > 0) {
+      problems.slice(0, 20).forEach((p) => process.stderr.write(`load test: missing: ${p}\n`));
+      throw new CliError(`${problems.length} learner${problems.length === 1 ? '' : 's'} lack acknowledged commits in the database`);
+    }
+    const attempts = outcomes.filter((o) => o.acked > 0).length;
+    process.stdout.write(`  database: all ${tally.acked} acknowledged commits are stored (count and latest commit checked for ${attempts} attempts)\n`);
+    if (tally.errors.size > 0) throw new CliError('some requests failed (see errors above)');
+    return 0;
+  } finally {
+    await server?.close();
+    db.close();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+runCli('load-test', main);

@@ -1,0 +1,138 @@
+// `npm run serve -- --port 8080 --data ./data`: the self-hosted course server for a team without
+// an LMS. Builds the course once, opens the records (DATA/records.db), makes sure there is a
+// manager passcode, and serves learners and managers (see routes.ts for the pages).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readCourseInfo } from '../../scorm/preview/server.ts';
+import { numberOption, parseCommandLine } from '../cli/args.ts';
+import { CliError, errorMessage, runCli, UsageError } from '../cli/fail.ts';
+import { loadCourseForReport } from './manager-report.ts';
+import { ensurePasscode, PasscodeError, passcodeNotice } from './passcode.ts';
+import { openRecordsDb, recordsFileIn, RecordsDbError, type RecordsDb } from './records-db.ts';
+import { startCourseServer, type CourseServer } from './routes.ts';
+
+export const DEFAULT_SERVE_PORT = 8080;
+
+/** The course page's script: learner-host.ts and scorm-again, bundled in memory. */
+export async function bundleLearnerScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./learner-host.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no learner script');
+  return file.text;
+}
+
+/** Opens the records or stops with a message naming the file (never a stack trace). */
+export function openRecordsOrExplain(dataDir: string): RecordsDb {
+  try {
+    return openRecordsDb(recordsFileIn(dataDir));
+  } catch (error) {
+    if (error instanceof RecordsDbError) throw new CliError(`cannot use the records: ${error.message}`);
+    throw new CliError(`cannot open the records in ${recordsFileIn(dataDir)}: ${errorMessage(error)}`);
+  }
+}
+
+const HELP = `Usage: npm run serve -- [options]
+       node --import tsx src/server/serve.ts [options]
+
+Serves the course to a team, with learners' records in DATA/records.db and a manager report.
+
+Options:
+  --port N       port (default ${DEFAULT_SERVE_PORT}; 0 picks a free one)
+  --host ADDR    address to listen on (default 127.0.0.1, this machine only;
+                 0.0.0.0 serves the company network)
+  --data DIR     where the records are kept (default ./data)
+  --no-build     serve dist/web as it is, without building the course first
+  -h, --help     show this help
+
+Environment: MANAGER_PASSCODE sets the manager passcode (at least 8 characters); without it
+one is generated at the first start and printed once.
+`;
+
+async function main(): Promise<number> {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    'no-build': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const port = values.port === undefined ? DEFAULT_SERVE_PORT : numberOption('port', values.port, 0, 65535);
+  if (!Number.isInteger(port)) throw new UsageError(`--port must be a whole number, got "${values.port ?? ''}"`);
+  const host = values.host?.trim() || '127.0.0.1';
+  const dataDir = resolve(values.data ?? 'data');
+
+  // The records first: a bad file stops the start before the (slower) build.
+  const db = openRecordsOrExplain(dataDir);
+  let server: CourseServer | undefined;
+  try {
+    let setup;
+    try {
+      setup = await ensurePasscode(db, process.env);
+    } catch (error) {
+      if (error instanceof PasscodeError) throw new CliError(error.message);
+      throw error;
+    }
+
+    const courseDir = resolve('dist/web');
+    if (!values['no-build']) {
+      process.stdout.write('Building the course…\n');
+      try {
+        const { buildCourse } = await import('../cli/course-build.ts');
+        await buildCourse(courseDir);
+      } catch (error) {
+        if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError(`the course did not build: ${errorMessage(error)}`);
+        process.stderr.write(`The course did not build (${errorMessage(error)}); serving the previous build in dist/web.\n`);
+      }
+    }
+    if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError('dist/web has no built course: run npm run build, or start without --no-build');
+
+    let reportCourse;
+    try {
+      reportCourse = loadCourseForReport();
+    } catch (error) {
+      throw new CliError(errorMessage(error));
+    }
+    const hostScript = await bundleLearnerScript();
+    try {
+      server = await startCourseServer({ db, courseDir, hostScript, reportCourse, host, port, ...readCourseInfo() });
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+      throw new CliError(
+        code === 'EADDRINUSE' ? `port ${port} is in use: try --port ${port + 1}` : code === 'EADDRNOTAVAIL' ? `this machine has no address ${host}` : `could not start the server: ${errorMessage(error)}`,
+      );
+    }
+    const shared = host === '0.0.0.0' || host === '::' ? ` (on the network: http://<this machine's name or address>:${server.port}/)` : '';
+    process.stdout.write(
+      `Course server: ${server.url}${shared}\n  learners: ${server.url}   managers: ${server.url}manager\n  records: ${db.file}\n${passcodeNotice(setup)}\nCtrl+C stops it.\n`,
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const running = server;
+  const stop = () => {
+    void running.close().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runCli('serve', main);
