@@ -186,7 +186,15 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
   let port = 0;
 
   function startLearnerSession(res: ServerResponse, learner: Learner): void {
-    const attempt = db.currentAttempt(learner.id, '2004');
+    let attempt = db.currentAttempt(learner.id, '2004');
+    // A course the learner finished (completed, left normally) makes the next launch a new
+    // attempt, as an LMS does. It is closed here, not at that commit: later commits of the
+    // finishing session (the final one at pagehide) must still be accepted.
+    const cmi = db.latestCommit(attempt.id)?.body.cmi;
+    if (cmi && cmi['exit'] === 'normal' && cmi['completion_status'] === 'completed') {
+      db.finishAttempt(attempt.id);
+      attempt = db.currentAttempt(learner.id, '2004');
+    }
     const token = learners.create({ learnerId: learner.id, attemptId: attempt.id });
     redirect(res, '/learn', { 'set-cookie': sessionCookie(LEARNER_COOKIE, token, { maxAgeSeconds: LEARNER_SESSION_MS / 1000 }) });
   }

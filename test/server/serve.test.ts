@@ -155,6 +155,20 @@ describe('learners', () => {
     assert.equal(next.cmi['exit'], undefined);
   });
 
+  it('starts a new attempt at the launch after the learner finished the course', async () => {
+    const { cookie } = await signIn('Fin Ished', 'fin@example.com');
+    const firstAttempt = attemptOf('fin@example.com').id;
+    const done = { cmi: { suspend_data: 'all-done', completion_status: 'completed', success_status: 'passed', exit: 'normal' } };
+    assert.equal((await postCommit(cookie, JSON.stringify(done))).status, 200);
+    // The finishing session's last commit (at pagehide) still lands.
+    assert.equal((await postCommit(cookie, JSON.stringify(done), 'text/plain;charset=UTF-8')).status, 200);
+    const again = await signIn('Fin Ished', 'fin@example.com');
+    const config = await learnConfig(again.cookie);
+    assert.equal(config.cmi['entry'], 'ab-initio');
+    assert.notEqual(attemptOf('fin@example.com').id, firstAttempt);
+    assert.equal(db.attemptById(firstAttempt)?.finished, true, 'the finished attempt is closed and kept');
+  });
+
   it('a personal link signs the learner in', async () => {
     const { cookie } = await signIn('Cleo Park', 'cleo@example.com');
     const html = await (await fetch(new URL('/learn', base), { headers: { cookie } })).text();
