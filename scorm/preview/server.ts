@@ -20,8 +20,10 @@ import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.t
 import { renderHostPage } from './host-page.ts';
 import { parseCommit, RecordStore } from './records.ts';
 import { isScormVersion, type ScormVersion } from './version.ts';
+import { COMMON_HEADERS, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
+
 export const DEFAULT_PORT = 4321;
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,7 +42,6 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const COMMON_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
 // The host page loads nothing from elsewhere; the policy makes sure of it.
 const HOST_PAGE_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
@@ -96,65 +97,12 @@ export function readCourseInfo(file = resolve(REPO, 'lessons/course.yaml')): { c
   }
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 const onlyGet = () => new HttpError(405, 'use GET', { allow: 'GET, HEAD' });
 const onlyPost = () => new HttpError(405, 'use POST', { allow: 'POST' });
-
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...headers });
-  res.end(body);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
-}
 
 /** scorm-again reads `result` and `errorCode` from the commit response; 101 is "general exception". */
 function lmsAnswer(res: ServerResponse, status: number, error?: string, headers: Record<string, string> = {}): void {
   sendJson(res, status, error === undefined ? { result: true, errorCode: 0 } : { result: false, errorCode: 101, error }, headers);
-}
-
-/** The request body as UTF-8 text, refused past MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-      reject(new HttpError(413, `the body is over ${MAX_BODY_BYTES} bytes`));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        refused = true;
-        chunks.length = 0;
-        reject(new HttpError(413, `the body is over ${MAX_BODY_BYTES} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', (error) => reject(error));
-    req.on('end', () => {
-      if (refused) return;
-      try {
-        resolveBody(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
-      } catch {
-        reject(new HttpError(400, 'the body is not UTF-8 text'));
-      }
-    });
-  });
 }
 
 function versionOf(url: URL): ScormVersion {
