@@ -20,7 +20,7 @@ import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.t
 import { renderHostPage } from './host-page.ts';
 import { parseCommit, RecordStore } from './records.ts';
 import { isScormVersion, type ScormVersion } from './version.ts';
-import { COMMON_HEADERS, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
+import { bundleBrowserScript, COMMON_HEADERS, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
 
 export { MAX_BODY_BYTES };
 
@@ -66,20 +66,8 @@ export interface PreviewServer {
 }
 
 /** The host page's script: scorm/preview/host.ts and scorm-again, bundled in memory. */
-export async function bundleHostScript(): Promise<string> {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./host.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no host script');
-  return file.text;
+export function bundleHostScript(): Promise<string> {
+  return bundleBrowserScript(fileURLToPath(new URL('./host.ts', import.meta.url)));
 }
 
 /** The course's title and pass mark from lessons/course.yaml, for the page title and the LMS's mastery score. */

@@ -106,3 +106,12 @@ export function escapeHtml(text: string): string {
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
+
+/** A browser script (a host page's: scorm-again and its glue) bundled in memory with esbuild. */
+export async function bundleBrowserScript(entry: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
+  return file.text;
+}

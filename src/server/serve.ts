@@ -11,24 +11,13 @@ import { loadCourseForReport } from './manager-report.ts';
 import { ensurePasscode, PasscodeError, passcodeNotice } from './passcode.ts';
 import { openRecordsDb, recordsFileIn, RecordsDbError, type RecordsDb } from './records-db.ts';
 import { startCourseServer, type CourseServer } from './routes.ts';
+import { bundleBrowserScript } from './http.ts';
 
 export const DEFAULT_SERVE_PORT = 8080;
 
 /** The course page's script: learner-host.ts and scorm-again, bundled in memory. */
-export async function bundleLearnerScript(): Promise<string> {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./learner-host.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no learner script');
-  return file.text;
+export function bundleLearnerScript(): Promise<string> {
+  return bundleBrowserScript(fileURLToPath(new URL('./learner-host.ts', import.meta.url)));
 }
 
 /** Opens the records or stops with a message naming the file (never a stack trace). */
