@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,7 +20,7 @@ import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.t
 import { renderHostPage } from './host-page.ts';
 import { parseCommit, RecordStore } from './records.ts';
 import { isScormVersion, type ScormVersion } from './version.ts';
-import { bundleBrowserScript, COMMON_HEADERS, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
+import { bundleBrowserScript, COMMON_HEADERS, guardedServer, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
 
 export { MAX_BODY_BYTES };
 
@@ -224,20 +224,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     else send(res, status, `${message}\n`, 'text/plain; charset=utf-8', headers);
   }
 
-  const server: Server = createServer((req, res) => {
-    res.on('error', () => undefined);
-    handle(req, res).catch((error: unknown) => {
-      try {
-        fail(req, res, error);
-      } catch {
-        res.destroy();
-      }
-    });
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  const server: Server = guardedServer(handle, fail);
 
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);

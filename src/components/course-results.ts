@@ -8,6 +8,7 @@ import { MASTERY_SCORE, type CourseResult, type SkillResult } from '../flows/rul
 import { checkLabel } from './check-appearance.ts';
 import { courseResultsStyles } from './course-results.styles.ts';
 import { theme } from './theme.styles.ts';
+import { stateIcon } from './check-state.ts';
 
 type ResultsStrings = UiStrings['results'];
 type AnalysisStrings = UiStrings['analysis'];
@@ -199,24 +200,13 @@ function percent(score: number | null): number {
 }
 
 function verdictIcon(verdict: Verdict): TemplateResult {
-  switch (verdict) {
-    case 'passed':
-      return html`<svg viewBox="0 0 20 20" width="24" height="24" aria-hidden="true" focusable="false">
-        <circle cx="10" cy="10" r="9" fill="currentColor" />
-        <path d="M5.8 10.4l2.8 2.8 5.6-6.2" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
-      </svg>`;
-    case 'not-passed':
-      return html`<svg viewBox="0 0 20 20" width="24" height="24" aria-hidden="true" focusable="false">
-        <path d="M10 1.5l9 16.5H1z" fill="currentColor" stroke="currentColor" stroke-width="1" stroke-linejoin="round" />
-        <path d="M10 7.5v4.5" stroke="#fff" stroke-width="2" stroke-linecap="round" />
-        <circle cx="10" cy="15" r="1.2" fill="#fff" />
-      </svg>`;
-    default:
-      return html`<svg viewBox="0 0 20 20" width="24" height="24" aria-hidden="true" focusable="false">
-        <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" stroke-width="1.5" />
-        <path d="M10 5.5v5l3 2" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-      </svg>`;
-  }
+  if (verdict === 'passed') return stateIcon('passed', 24);
+  if (verdict === 'not-passed') return stateIcon('failed', 24);
+  // Pending or not attempted: a clock.
+  return html`<svg viewBox="0 0 20 20" width="24" height="24" aria-hidden="true" focusable="false">
+    <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" stroke-width="1.5" />
+    <path d="M10 5.5v5l3 2" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
+  </svg>`;
 }
 
 function masteredIcon(): TemplateResult {

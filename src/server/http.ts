@@ -1,6 +1,6 @@
 // Small HTTP helpers for the self-hosted course server: errors as values with a status, answers
 // with safe default headers, bounded request bodies, and cookies.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** Request bodies past this are refused with 413 (the records store's own limit on a commit too). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -114,4 +114,31 @@ export async function bundleBrowserScript(entry: string): Promise<string> {
   const file = result.outputFiles[0];
   if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
   return file.text;
+}
+
+/**
+ * An HTTP server that never crashes on a request: a handler's rejection goes to `fail` (and if
+ * even that throws, the connection is dropped), stream errors are swallowed, and malformed
+ * requests get a bare 400.
+ */
+export function guardedServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  fail: (req: IncomingMessage, res: ServerResponse, error: unknown) => void,
+): Server {
+  const server = createServer((req, res) => {
+    res.on('error', () => undefined);
+    req.on('error', () => undefined);
+    handle(req, res).catch((error: unknown) => {
+      try {
+        fail(req, res, error);
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
 }

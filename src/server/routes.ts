@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -24,6 +24,7 @@ import {
   clearedCookie,
   COMMON_HEADERS,
   escapeHtml,
+  guardedServer,
   HttpError,
   methodNotAllowed,
   parseCookies,
@@ -436,21 +437,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     else send(res, status, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start</a></p></main></body></html>`, 'text/html; charset=utf-8', { ...headers, 'content-security-policy': FORM_PAGE_POLICY });
   }
 
-  const server: Server = createServer((req, res) => {
-    res.on('error', () => undefined);
-    req.on('error', () => undefined);
-    handle(req, res).catch((error: unknown) => {
-      try {
-        fail(req, res, error);
-      } catch {
-        res.destroy();
-      }
-    });
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  const server: Server = guardedServer(handle, fail);
 
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
