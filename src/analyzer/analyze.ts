@@ -8,7 +8,10 @@ import { checkOneTopic } from './checks/one-topic.ts';
 import { checkPlainLanguage } from './checks/plain-language.ts';
 import { checkReaderValue } from './checks/reader-value.ts';
 import { checkSubject } from './checks/subject.ts';
+import { notApplicable, type Features } from './checks/result.ts';
 import { readEmail, type Email } from './email.ts';
+import { applyScenarioFacts } from './scenario/apply.ts';
+import { decideVerdict } from './verdict.ts';
 import {
   AUDIENCES,
   CHECK_IDS,
@@ -20,9 +23,10 @@ import {
   type CheckWeights,
   type EmailContext,
   type EmailInput,
+  type ScenarioSpec,
 } from './types.ts';
 
-const CHECKS: Readonly<Record<CheckId, (email: Email) => CheckResult>> = {
+const CHECKS: Readonly<Record<CheckId, (email: Email, features: Features) => CheckResult>> = {
   subject: checkSubject,
   'main-point-first': checkMainPointFirst,
   'one-topic': checkOneTopic,
@@ -33,6 +37,20 @@ const CHECKS: Readonly<Record<CheckId, (email: Email) => CheckResult>> = {
   courteous: checkCourteous,
   'follow-up': checkFollowUp,
 };
+
+/** Each check's rule result and the features it measured, before the fitted verdict. */
+export interface CheckMeasure {
+  rule: CheckResult;
+  features: Features;
+}
+
+/** The rules' readings of one email (what `npm run train` fits the verdicts on). */
+export function measureChecks(email: Email): CheckMeasure[] {
+  return CHECK_IDS.map((id) => {
+    const features: Features = {};
+    return { rule: CHECKS[id](email, features), features };
+  });
+}
 
 const EMPTY_MESSAGE = 'Write your email first: add a subject and a body, and the checks will appear here.';
 
@@ -69,15 +87,29 @@ export function overallScore(checks: readonly CheckResult[], weights?: CheckWeig
   return total > 0 ? Math.round((100 * sum) / total) : 0;
 }
 
+/**
+ * An exercise's pass rule: the rubric score reaches the pass score and no scored check fails.
+ * The course, the CLI and the tests all ask this one function.
+ */
+export function passesExercise(result: Pick<AnalysisResult, 'score' | 'checks'>, scenario: Pick<ScenarioSpec, 'passScore'>): boolean {
+  return result.score >= scenario.passScore && result.checks.every((c) => !c.applicable || c.passed);
+}
+
+const NOT_SCORED = 'This exercise does not score this check.';
+
 export function analyzeEmail(input: EmailInput, options: AnalyzeOptions = {}): AnalysisResult {
   const { subject, body, context } = normalise(input);
+  const scenario = options.scenario;
   if (subject.trim().length === 0 && body.trim().length === 0) {
-    return {
-      score: 0,
-      checks: CHECK_IDS.map((id) => ({ id, applicable: false, passed: false, score: 0, message: EMPTY_MESSAGE, findings: [] })),
-    };
+    const checks = CHECK_IDS.map((id) => ({ id, applicable: false, passed: false, score: 0, message: EMPTY_MESSAGE, findings: [] }));
+    return scenario ? { score: 0, checks, passed: false } : { score: 0, checks };
   }
-  const email = readEmail(subject, body, context);
-  const checks = CHECK_IDS.map((id) => CHECKS[id](email));
-  return { score: overallScore(checks, options.weights), checks };
+  const email = readEmail(subject, body, scenario ? { kind: scenario.kind, audience: scenario.audience } : context);
+  let checks = measureChecks(email).map(({ rule, features }) => decideVerdict(rule, features));
+  if (!scenario) return { score: overallScore(checks, options.weights), checks };
+
+  if (scenario.facts) checks = applyScenarioFacts(checks, email, scenario.facts);
+  checks = checks.map((c) => (scenario.checks.includes(c.id) ? c : notApplicable(c.id, NOT_SCORED)));
+  const result = { score: overallScore(checks, scenario.weights), checks };
+  return { ...result, passed: passesExercise(result, scenario) };
 }

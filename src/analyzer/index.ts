@@ -1,5 +1,5 @@
 /** The email analyzer's public surface: pure functions, no DOM, no framework. */
-export { analyzeEmail, overallScore } from './analyze.ts';
+export { analyzeEmail, overallScore, passesExercise } from './analyze.ts';
 export { isAskSentence } from './asks.ts';
 export { politenessScore } from './politeness.ts';
 export { AUDIENCES, CHECK_IDS, EMAIL_KINDS, isCheckId } from './types.ts';
@@ -15,4 +15,8 @@ export type {
   EmailKind,
   Field,
   Finding,
+  ScenarioFact,
+  ScenarioFacts,
+  ScenarioSpec,
+  ScenarioTerm,
 } from './types.ts';

@@ -1,4 +1,4 @@
-/** The analyzer's public contract (shared/analyzer-checks.md, v1): ids and shapes are fixed. */
+/** The analyzer's public contract (shared/analyzer-checks.md, v2): ids and shapes are fixed. */
 
 export const CHECK_IDS = [
   'subject',
@@ -31,6 +31,49 @@ export interface EmailInput {
   context?: EmailContext;
 }
 
+/**
+ * One thing a good rewrite of a scenario must carry, in the scenario author's words (`label`) and
+ * as the phrasings that count (`any`): each phrasing is words separated by spaces, each word may
+ * list alternatives with "|" ("choose|pick|decide october|january"), and every word of one
+ * phrasing must appear in one sentence, or in two neighbouring ones.
+ */
+export interface ScenarioFact {
+  label: string;
+  any: string[];
+}
+
+/** A term this scenario's reader won't know, and the plain words that would explain it. */
+export interface ScenarioTerm {
+  term: string;
+  means: string;
+}
+
+/** What the scenario's author says a good rewrite must carry (contract v2, `scenario`). */
+export interface ScenarioFacts {
+  /** The reader's name as messages use it ("Marcus"). */
+  reader: string;
+  /** The request, decision or news the reader must act on. */
+  ask: ScenarioFact;
+  /** The date or time frame of the ask, where there is one. */
+  deadline?: ScenarioFact;
+  /** The reader's stakes: any one of them makes the email matter to the reader. */
+  stakes: ScenarioFact[];
+  /** Terms this reader won't know: used unexplained, they fail plain language. */
+  terms: ScenarioTerm[];
+}
+
+/** A rewrite exercise as the analyzer scores it: its context, rubric and facts. */
+export interface ScenarioSpec {
+  id: string;
+  kind: EmailKind;
+  audience: Audience;
+  /** The checks the exercise scores; the others are reported as not applicable. */
+  checks: readonly CheckId[];
+  weights: CheckWeights;
+  passScore: number;
+  facts?: ScenarioFacts;
+}
+
 export type Field = 'subject' | 'body';
 
 /** A highlighted range: UTF-16 offsets into `subject` or `body`, `end` exclusive. */
@@ -50,12 +93,16 @@ export interface CheckResult {
   score: number;
   message: string;
   findings: Finding[];
+  /** The fitted verdict is close to its threshold: worth a second look, not a confident call. */
+  uncertain?: boolean;
 }
 
 export interface AnalysisResult {
   /** 0–100, the weighted mean of the applicable checks' scores. */
   score: number;
   checks: CheckResult[];
+  /** With a scenario only: the exercise's own pass rule (see `passesExercise`). */
+  passed?: boolean;
 }
 
 /** Relative weights per check, e.g. from an exercise rubric; a missing check weighs 1. */
@@ -63,6 +110,8 @@ export type CheckWeights = Partial<Record<CheckId, number>>;
 
 export interface AnalyzeOptions {
   weights?: CheckWeights;
+  /** Score the email as a rewrite of this scenario (its context, rubric and facts). */
+  scenario?: ScenarioSpec;
 }
 
 export function isCheckId(value: string): value is CheckId {

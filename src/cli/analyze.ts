@@ -5,8 +5,9 @@ import { parseCommandLine } from './args.ts';
 import { parseEmailFile } from './email-file.ts';
 import { CliError, UsageError, errorMessage, runCli } from './fail.ts';
 import { STDIN_LABEL, readTextInput } from './files.ts';
-import { parseEmailJsonl } from './jsonl.ts';
+import { isProblem, readEmailJsonl } from './jsonl.ts';
 import { renderReport } from './report.ts';
+import { loadScenarios, resolveScenario, type ScenarioCatalogue } from './scenarios.ts';
 import { parseWeights } from './weights.ts';
 
 const HELP = `Usage:
@@ -19,22 +20,27 @@ FILE is an email as text: optional header lines at the top (Subject: …, Kind: 
 update|announcement, Audience: non-technical|technical; names in any case), a blank line, then
 the body. Without header lines the whole file is the body. "-" reads standard input. CRLF line
 endings are read as LF, so offsets point into the body with LF line endings.
-FILE.jsonl holds one {"subject","body","context"} object a line; other fields are ignored,
-blank lines are skipped, and every object gets exactly one output line.
+FILE.jsonl holds one {"subject","body","context","scenario"} object a line; other fields are
+ignored and blank lines are skipped. Output line N answers input line N: a line that can't be
+analysed (bad JSON, a wrong type, an unknown kind or scenario) gets {"line": N, "error": "…"} in
+its place and on standard error, the rest is still analysed, and the exit code is then 1.
 
 Options:
   --json                 print JSON instead of the readable report
   --jsonl FILE.jsonl     analyse a JSON Lines file ("-" for standard input)
+  --scenario ID          score as a rewrite of this course scenario (lessons/*.yaml): its
+                         kind, audience, rubric and facts, and the exercise's "passed"
   --weights ID=N,…       rubric weights, e.g. subject=2,clear-ask=3 (a missing check weighs 1)
   -h, --help             show this help
 
-Exit codes: 0 done, 1 bad input, 2 bad command line.
+Exit codes: 0 done, 1 bad input (for --jsonl: at least one line), 2 bad command line.
 `;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), {
     json: { type: 'boolean' },
     jsonl: { type: 'string' },
+    scenario: { type: 'string' },
     weights: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -43,21 +49,30 @@ async function main(): Promise<number> {
     return 0;
   }
   const options: AnalyzeOptions = values.weights === undefined ? {} : { weights: parseWeights(values.weights) };
+  // Lessons are read only when a scenario is asked for.
+  let catalogue: ScenarioCatalogue | undefined;
+  const scenarioFor = (id: string, where: string) => resolveScenario(id, (catalogue ??= loadScenarios()), where);
+  if (values.scenario !== undefined) options.scenario = scenarioFor(values.scenario, '--scenario');
 
   if (values.jsonl !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either FILE or --jsonl FILE.jsonl, not both');
     const source = values.jsonl === '-' ? STDIN_LABEL : values.jsonl;
-    const emails = parseEmailJsonl(await readTextInput(values.jsonl), source);
-    // Every line is checked before any output, so the output is all-or-nothing and stays aligned.
-    const lines = emails.map(({ line, input }) => {
+    let failed = 0;
+    for (const item of readEmailJsonl(await readTextInput(values.jsonl), source)) {
+      let out: string;
       try {
-        return JSON.stringify(analyzeEmail(input, options));
+        if (isProblem(item)) throw new CliError(item.error);
+        const scenario = item.scenario === undefined ? options.scenario : scenarioFor(item.scenario, `${source}:${item.line}`);
+        out = JSON.stringify(analyzeEmail(item.input, scenario ? { ...options, scenario } : options));
       } catch (error) {
-        throw new CliError(`${source}:${line}: the analyzer failed on this email: ${errorMessage(error)}`);
+        const message = error instanceof CliError ? error.message : `${source}:${item.line}: the analyzer failed on this email: ${errorMessage(error)}`;
+        failed += 1;
+        process.stderr.write(`analyze: ${message}\n`);
+        out = JSON.stringify({ line: item.line, error: message });
       }
-    });
-    if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+      process.stdout.write(`${out}\n`);
+    }
+    return failed > 0 ? 1 : 0;
   }
 
   const [file, ...extra] = positionals;

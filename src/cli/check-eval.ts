@@ -22,6 +22,8 @@ export interface CheckOutcome {
   /** The prediction: a not-applicable result counts as a pass (see `predictedPass`). */
   predicted: boolean;
   applicable: boolean;
+  /** The fitted verdict was close to its threshold ("worth a second look"). */
+  uncertain: boolean;
   message: string;
 }
 
@@ -73,6 +75,7 @@ export function compareWithLabels(email: LabelledEmail, result: AnalysisResult):
       expected,
       predicted: predictedPass(got),
       applicable: got.applicable,
+      uncertain: got.uncertain === true,
       message: got.message,
     });
   }

@@ -1,32 +1,42 @@
 // `npm run eval -- [FILE.jsonl]`: how well the analyzer agrees with labelled emails, plus the ask
 // detector and the politeness score measured on the public calibration data.
-import { analyzeEmail, isAskSentence, politenessScore } from '../analyzer/index.ts';
+import { existsSync } from 'node:fs';
+import { analyzeEmail, CHECK_IDS, isAskSentence, politenessScore, type AnalysisResult, type CheckId } from '../analyzer/index.ts';
 import { numberOption, parseCommandLine } from './args.ts';
-import type { CheckOutcome, CheckSummary } from './check-eval.ts';
+import type { CheckOutcome, CheckSummary, LabelledEmail } from './check-eval.ts';
 import { compareWithLabels, summarizeByCheck, toLabelledEmails } from './check-eval.ts';
 import { parseAskTsv, parsePolitenessCsv } from './datasets.ts';
 import { CliError, UsageError, errorMessage, runCli } from './fail.ts';
 import { readTextInput } from './files.ts';
 import { parseEmailJsonl } from './jsonl.ts';
+import { DEV_FILE, FROZEN_TEST_FILE, SECOND_LABELS_FILE, SHARED_EXAMPLES_FILE, TRAINING_FILES } from './labelled-sets.ts';
+import { loadScenarios, resolveScenario, type ScenarioCatalogue } from './scenarios.ts';
 import type { ConfusionCounts } from './metrics.ts';
 import { accuracy, balancedAccuracy, countOutcomes, f1, pearson, precision, recall, spearman, specificity, sumCounts } from './metrics.ts';
 import { formatNumber, formatTable } from './table.ts';
 
 const DEFAULTS = {
-  emails: '../shared/emails/dev.jsonl',
   asks: '../shared/data/email-asks-train.tsv',
   politeness: '../shared/data/politeness-wikipedia.csv',
 };
 
 const HELP = `Usage: npm run eval -- [FILE.jsonl] [options]
 
-Compares the analyzer with the labelled emails in FILE.jsonl (default ${DEFAULTS.emails};
-each line's "expect" maps check ids to true = pass / false = fail; a check left out is skipped),
-then measures the ask detector and the politeness score on the public data. Paths are relative
-to the current directory (the repository root under npm run).
+Without FILE: balanced accuracy per check on the train, dev and frozen test sets
+(${TRAINING_FILES.length} training files, ${DEV_FILE}, ${FROZEN_TEST_FILE}), on the contract's
+examples (${SHARED_EXAMPLES_FILE}) when the shared folder is beside this clone, Cohen's kappa
+of the double-labelled sample (${SECOND_LABELS_FILE}), then the ask detector and the politeness
+score on the public data. With FILE: the same comparison on that file alone.
+
+Each line's "expect" maps check ids to true = pass / false = fail; a check left out is skipped.
+A line with a "scenario" id is scored as the course scores a rewrite of that scenario, on its
+rubric's checks only. Paths are relative to the current directory (the repository root under npm
+run); data in the shared folder can be pointed elsewhere with --asks and --politeness.
 
 Options:
-  --verbose            list every disagreement (email, check, expected, got, message)
+  --dev-only           train and dev only (while developing: the frozen set is scored once, at the end)
+  --verbose            list every disagreement (email, check, expected, got, message); never
+                       for the frozen test set, whose misses nobody reads
   --asks FILE          ask sentences, TSV of Yes/No and a sentence (default ${DEFAULTS.asks})
   --politeness FILE    politeness ratings CSV (default ${DEFAULTS.politeness})
   --min X              exit 1 if a check labelled with both classes has balanced accuracy below X
@@ -87,23 +97,121 @@ function renderDisagreements(outcomes: readonly CheckOutcome[]): string {
   return `Disagreements (${wrong.length}):\n${formatTable(rows)}`;
 }
 
-async function evaluateChecks(path: string, verbose: boolean): Promise<CheckSummary[]> {
-  const emails = toLabelledEmails(parseEmailJsonl(await readTextInput(path), path), path);
-  if (emails.length === 0) throw new CliError(`${path}: no emails to evaluate`);
-  const outcomes = emails.flatMap((email) => {
+let catalogue: ScenarioCatalogue | undefined;
+
+/** The analyzer's result for a labelled email: as a rewrite of its scenario when it names one. */
+function analyse(email: LabelledEmail, where: string): AnalysisResult {
+  const scenarioId = email.scenario;
+  if (scenarioId === undefined) return analyzeEmail(email.input);
+  const scenario = resolveScenario(scenarioId, (catalogue ??= loadScenarios()), where);
+  return analyzeEmail(email.input, { scenario });
+}
+
+/** Labels on checks the scenario's rubric doesn't score are set aside, as the course sets them aside. */
+function scoredLabels(email: LabelledEmail, result: AnalysisResult): LabelledEmail {
+  if (email.scenario === undefined) return email;
+  const expect: Partial<Record<CheckId, boolean>> = {};
+  for (const c of result.checks) {
+    const label = email.expect[c.id];
+    if (c.applicable && label !== undefined) expect[c.id] = label;
+  }
+  return { ...email, expect };
+}
+
+async function readLabelled(paths: readonly string[]): Promise<LabelledEmail[]> {
+  const all: LabelledEmail[] = [];
+  for (const path of paths) all.push(...toLabelledEmails(parseEmailJsonl(await readTextInput(path), path), path));
+  return all;
+}
+
+function outcomesOf(emails: readonly LabelledEmail[], label: string): CheckOutcome[] {
+  return emails.flatMap((email) => {
     try {
-      return compareWithLabels(email, analyzeEmail(email.input));
+      const result = analyse(email, `${label}:${email.line}`);
+      return compareWithLabels(scoredLabels(email, result), result);
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw new CliError(`${path}:${email.line}: the analyzer failed on ${email.name}: ${errorMessage(error)}`);
+      throw new CliError(`${label}:${email.line}: the analyzer failed on ${email.name}: ${errorMessage(error)}`);
     }
   });
+}
+
+function meanBalanced(summaries: readonly CheckSummary[]): string {
+  const values = summaries.map((s) => balancedAccuracy(s.counts)).filter((b): b is number => b !== null);
+  return values.length ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(2) : 'n/a';
+}
+
+/** One set's table; `frozen` prints figures only, never which emails were missed. */
+async function evaluateSet(title: string, paths: readonly string[], verbose: boolean, frozen = false): Promise<CheckSummary[]> {
+  const emails = await readLabelled(paths);
+  if (emails.length === 0) throw new CliError(`${paths.join(', ')}: no emails to evaluate`);
+  const outcomes = outcomesOf(emails, paths.length === 1 ? (paths[0] ?? title) : title);
   const summaries = summarizeByCheck(outcomes);
-  console.log(`Checks against the labels in ${path} (${emails.length} emails, ${outcomes.length} labelled checks)\n`);
+  console.log(`\n## ${title}: ${emails.length} emails, ${outcomes.length} labelled checks`);
   console.log(renderCheckTable(summaries));
-  console.log(renderFootnote(summaries));
-  if (verbose) console.log(`\n${renderDisagreements(outcomes)}`);
+  const rewrites = emails.filter((e) => e.scenario !== undefined);
+  if (rewrites.length > 0 && rewrites.length < emails.length) {
+    const names = new Set(rewrites.map((e) => e.name));
+    const part = summarizeByCheck(outcomes.filter((o) => names.has(o.email)));
+    const row = part.map((s) => `${s.check} ${formatNumber(balancedAccuracy(s.counts))}`).join(', ');
+    console.log(`of which ${rewrites.length} learners' rewrites, scored as the course scores them: mean ${meanBalanced(part)} (${row})`);
+  }
+  const uncertain = outcomes.filter((o) => o.uncertain);
+  if (uncertain.length > 0) {
+    const right = (list: readonly CheckOutcome[]) => list.filter((o) => o.expected === o.predicted).length;
+    const sure = outcomes.filter((o) => !o.uncertain);
+    console.log(
+      `"worth a second look" verdicts: ${uncertain.length} of ${outcomes.length} (${((100 * uncertain.length) / outcomes.length).toFixed(1)}%), ` +
+        `agreeing with the label ${right(uncertain)} times (${((100 * right(uncertain)) / uncertain.length).toFixed(0)}%) against ${((100 * right(sure)) / Math.max(1, sure.length)).toFixed(0)}% for the rest`,
+    );
+  }
+  if (verbose && !frozen) console.log(`\n${renderDisagreements(outcomes)}`);
   return summaries;
+}
+
+async function evaluateChecks(path: string, verbose: boolean): Promise<CheckSummary[]> {
+  const summaries = await evaluateSet(`Checks against the labels in ${path}`, [path], verbose);
+  console.log(renderFootnote(summaries));
+  return summaries;
+}
+
+/** Cohen's kappa per check between the first labels and a second labeller's, on the ids both labelled. */
+async function evaluateAgreement(path: string): Promise<void> {
+  const second = (await readTextInput(path))
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((raw, i) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        throw new CliError(`${path}:${i + 1}: not valid JSON`);
+      }
+      const fields = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+      // The second labeller's lines carry only the id and the verdicts.
+      return toLabelledEmails([{ line: i + 1, input: { subject: '', body: '' }, fields }], path)[0];
+    })
+    .filter((e): e is LabelledEmail => e !== undefined);
+  const first = new Map((await readLabelled([...TRAINING_FILES, DEV_FILE, FROZEN_TEST_FILE])).map((e) => [e.name, e]));
+  const rows: string[][] = [['check', 'both labelled', 'agree', 'kappa']];
+  for (const check of CHECK_IDS) {
+    const pairs: [boolean, boolean][] = [];
+    for (const e of second) {
+      const a = first.get(e.name)?.expect[check];
+      const b = e.expect[check];
+      if (a !== undefined && b !== undefined) pairs.push([a, b]);
+    }
+    if (pairs.length === 0) continue;
+    const n = pairs.length;
+    const agree = pairs.filter(([a, b]) => a === b).length / n;
+    const pa = pairs.filter(([a]) => a).length / n;
+    const pb = pairs.filter(([, b]) => b).length / n;
+    const chance = pa * pb + (1 - pa) * (1 - pb);
+    const kappa = chance === 1 ? 1 : (agree - chance) / (1 - chance);
+    rows.push([check, String(n), `${(100 * agree).toFixed(0)}%`, kappa.toFixed(2)]);
+  }
+  console.log(`\n## Agreement between two labellers (${second.length} emails labelled twice, independently)`);
+  console.log(formatTable(rows, new Set([1, 2, 3])));
 }
 
 async function evaluateAsks(path: string): Promise<void> {
@@ -126,6 +234,28 @@ async function evaluatePoliteness(path: string): Promise<void> {
   console.log(`Politeness (politenessScore vs "Normalized Score") on ${path}: ${rows.length} rows used${skipped ? `, ${skipped} skipped` : ''}`);
   const note = (r: number | null): string => (r === null ? 'n/a (a side has no variance)' : r.toFixed(3));
   console.log(`  Pearson r ${note(pearson(predicted, rated))}  Spearman rho ${note(spearman(predicted, rated))}`);
+  const auc = quartileAuc(predicted, rated);
+  console.log(`  AUC, most polite quarter ranked above the least polite quarter: ${auc === null ? 'n/a' : auc.toFixed(3)}`);
+}
+
+/** How often the score ranks a request from the top quarter of ratings above one from the bottom quarter. */
+function quartileAuc(predicted: readonly number[], rated: readonly number[]): number | null {
+  const order = rated.map((r, i) => [r, i] as const).sort((a, b) => a[0] - b[0]);
+  const q = Math.floor(order.length / 4);
+  if (q === 0) return null;
+  const low = order.slice(0, q).map(([, i]) => predicted[i] ?? 0);
+  const high = order.slice(order.length - q).map(([, i]) => predicted[i] ?? 0);
+  // Mann–Whitney U by ranks: ties count half.
+  const all = [...low.map((v) => ({ v, high: false })), ...high.map((v) => ({ v, high: true }))].sort((a, b) => a.v - b.v);
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j + 1 < all.length && all[j + 1]?.v === all[i]?.v) j += 1;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k += 1) if (all[k]?.high) rankSum += rank;
+    i = j + 1;
+  }
+  return (rankSum - (high.length * (high.length + 1)) / 2) / (high.length * low.length);
 }
 
 /** Runs an optional data section; a file problem becomes a note and the evaluation goes on. */
@@ -142,6 +272,7 @@ async function optionalSection(title: string, run: () => Promise<void>): Promise
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), {
     verbose: { type: 'boolean', short: 'v' },
+    'dev-only': { type: 'boolean' },
     asks: { type: 'string' },
     politeness: { type: 'string' },
     min: { type: 'string' },
@@ -154,7 +285,23 @@ async function main(): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`one FILE.jsonl at a time (got ${positionals.length})`);
   const min = values.min === undefined ? undefined : numberOption('min', values.min, 0, 1);
 
-  const summaries = await evaluateChecks(positionals[0] ?? DEFAULTS.emails, values.verbose ?? false);
+  const verbose = values.verbose ?? false;
+  let summaries: CheckSummary[];
+  const file = positionals[0];
+  if (file !== undefined) {
+    summaries = await evaluateChecks(file, verbose);
+  } else {
+    console.log('Balanced accuracy per check: the mean of the rate on labelled passes and on labelled fails.');
+    await evaluateSet('Train (fitted on; earlier blind sets and the corpus train split)', TRAINING_FILES, verbose);
+    if (!values['dev-only']) await evaluateSet('Dev (measured while developing)', [DEV_FILE], verbose);
+    summaries = values['dev-only']
+      ? await evaluateSet('Dev (measured while developing)', [DEV_FILE], false)
+      : await evaluateSet('Frozen test (scored for the record; its misses are never read)', [FROZEN_TEST_FILE], false, true);
+    if (existsSync(SHARED_EXAMPLES_FILE)) await evaluateSet("The contract's examples (shared/emails/dev.jsonl)", [SHARED_EXAMPLES_FILE], verbose);
+    else console.log(`\nThe contract's examples: skipped (${SHARED_EXAMPLES_FILE} not found: the shared folder is not beside this clone; run npm run eval -- PATH/TO/dev.jsonl to score them)`);
+    await evaluateAgreement(SECOND_LABELS_FILE);
+    console.log(renderFootnote(summaries));
+  }
   await optionalSection('Ask detector', () => evaluateAsks(values.asks ?? DEFAULTS.asks));
   await optionalSection('Politeness', () => evaluatePoliteness(values.politeness ?? DEFAULTS.politeness));
 

@@ -8,8 +8,16 @@ export interface JsonlEmail {
   /** 1-based line number in the file, for messages. */
   line: number;
   input: EmailInput;
+  /** A course scenario id to score the email against (contract v2), if the line names one. */
+  scenario?: string;
   /** The whole object as read, including fields the analyzer ignores. */
   fields: Record<string, unknown>;
+}
+
+/** A line that could not be read as an email: its number and why, for output in its place. */
+export interface JsonlProblem {
+  line: number;
+  error: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -59,21 +67,58 @@ export function toEmailInput(value: unknown, where: string): EmailInput {
   return value['context'] === undefined ? { subject, body } : { subject, body, context: readContext(value['context'], where) };
 }
 
-/** Parses a whole JSONL text; blank lines are skipped. Throws on the first bad line. */
-export function parseEmailJsonl(text: string, source: string): JsonlEmail[] {
-  const emails: JsonlEmail[] = [];
+/**
+ * A line's `scenario`: an id (letters, digits and "_") names a course scenario. Older example
+ * files use the field for a sentence describing the situation; a value with spaces is that
+ * description, not an id, and is ignored.
+ */
+function readScenario(fields: Record<string, unknown>, where: string): string | undefined {
+  const value = fields['scenario'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new CliError(`${where}: "scenario" must be a scenario id, not ${describe(value)}`);
+  return /\s/.test(value.trim()) ? undefined : value.trim();
+}
+
+function parseLine(raw: string, where: string, line: number): JsonlEmail {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new CliError(`${where}: not valid JSON (${shorten(errorMessage(error))})`);
+  }
+  const input = toEmailInput(value, where);
+  const fields = isRecord(value) ? value : {};
+  const scenario = readScenario(fields, where);
+  return scenario === undefined ? { line, input, fields } : { line, input, scenario, fields };
+}
+
+/**
+ * Parses a whole JSONL text, keeping going past bad lines: each line becomes an email or a
+ * problem, in order. Blank lines are skipped.
+ */
+export function readEmailJsonl(text: string, source: string): (JsonlEmail | JsonlProblem)[] {
+  const out: (JsonlEmail | JsonlProblem)[] = [];
   text.split('\n').forEach((raw, index) => {
     if (raw.trim() === '') return;
     const line = index + 1;
-    const where = `${source}:${line}`;
-    let value: unknown;
     try {
-      value = JSON.parse(raw);
+      out.push(parseLine(raw, `${source}:${line}`, line));
     } catch (error) {
-      throw new CliError(`${where}: not valid JSON (${shorten(errorMessage(error))})`);
+      if (!(error instanceof CliError)) throw error;
+      out.push({ line, error: error.message });
     }
-    const input = toEmailInput(value, where);
-    emails.push({ line, input, fields: isRecord(value) ? value : {} });
   });
-  return emails;
+  return out;
+}
+
+export function isProblem(item: JsonlEmail | JsonlProblem): item is JsonlProblem {
+  return 'error' in item;
+}
+
+/** Parses a whole JSONL text; blank lines are skipped. Throws on the first bad line. */
+export function parseEmailJsonl(text: string, source: string): JsonlEmail[] {
+  return readEmailJsonl(text, source).map((item) => {
+    if (isProblem(item)) throw new CliError(item.error);
+    return item;
+  });
 }

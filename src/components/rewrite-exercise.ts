@@ -3,9 +3,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import { analyzeEmail, type AnalysisResult, type CheckId } from '../analyzer/index.ts';
+import type { AnalysisResult, CheckId } from '../analyzer/index.ts';
 import type { AttemptRecord } from '../content/progress.ts';
-import { rubricWeights } from '../content/rubric.ts';
+import { scoreAgainstRubric } from '../content/rubric.ts';
 import type { Email, Scenario } from '../content/schema.ts';
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
@@ -594,10 +594,7 @@ export class RewriteExercise extends LitElement {
       return;
     }
     try {
-      const analysis = analyzeEmail(
-        { subject: email.subject, body: email.body, context: { kind: scenario.kind, audience: scenario.audience } },
-        { weights: rubricWeights(scenario) },
-      );
+      const { analysis } = scoreAgainstRubric(scenario, email);
       const checks = analysis.checks.filter((check) => scenario.rubric.checks.includes(check.id));
       this.liveResult = { score: analysis.score, checks };
       this.analyzed = email;

@@ -33,7 +33,8 @@ const KNOWN_FIELDS = [
   'change', 'why', 'questions', 'type', 'prompt', 'options', 'correct', 'feedback', 'retry', 'scenarios', 'kind',
   'audience', 'context', 'you', 'reader', 'need', 'original', 'model', 'subject', 'body', 'rubric', 'checks', 'weights',
   'passScore', 'maxAttempts', 'hintReveal', 'hints', 'reflection', 'guidance', 'description', 'lessons', 'settings',
-  'lockUnitsInOrder', 'defaultAttempts', 'reportLearnerText', 'scorm12Status',
+  'lockUnitsInOrder', 'defaultAttempts', 'reportLearnerText', 'scorm12Status', 'facts', 'label', 'any', 'ask', 'deadline',
+  'stakes', 'terms', 'term', 'means',
 ];
 
 function describeType(expected: string): string {

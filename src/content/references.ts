@@ -49,6 +49,7 @@ export function checkLessonReferences(source: LessonSource, ids?: IdRegistry, in
   lesson.scenarios.forEach((s, i) => {
     const field = `scenarios[${i}]`;
     claim(s.id, file, `${field}.id`);
+    if (!s.facts) problems.push({ file, field: `${field}.facts`, message: 'is missing; add what a good rewrite must carry (reader, ask, deadline, stakes, terms), see lessons/README.md' });
     const scored = new Set<CheckId>(s.rubric.checks);
     if (scored.size !== s.rubric.checks.length) problems.push({ file, field: `${field}.rubric.checks`, message: 'a check is listed twice' });
     for (const key of Object.keys(s.rubric.weights) as CheckId[]) {

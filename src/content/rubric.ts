@@ -1,5 +1,5 @@
 /** Scores an email against a scenario's rubric: only the rubric's checks count, with its weights. */
-import { analyzeEmail, CHECK_IDS, type AnalysisResult, type CheckId, type CheckWeights } from '../analyzer/index.ts';
+import { analyzeEmail, CHECK_IDS, type AnalysisResult, type CheckId, type CheckWeights, type ScenarioSpec } from '../analyzer/index.ts';
 import type { Email, Scenario } from './schema.ts';
 
 export interface RubricResult {
@@ -18,12 +18,29 @@ export function rubricWeights(scenario: Scenario): CheckWeights {
   return weights;
 }
 
-/** A rewrite passes when its rubric score reaches the pass score and no scored check fails. */
+/** The scenario as the analyzer scores it: context, rubric and the facts a rewrite must carry. */
+export function scenarioSpec(scenario: Scenario): ScenarioSpec {
+  const spec: ScenarioSpec = {
+    id: scenario.id,
+    kind: scenario.kind,
+    audience: scenario.audience,
+    checks: scenario.rubric.checks,
+    weights: rubricWeights(scenario),
+    passScore: scenario.rubric.passScore,
+  };
+  if (scenario.facts) {
+    const { reader, ask, deadline, stakes, terms } = scenario.facts;
+    spec.facts = { reader, ask, stakes, terms, ...(deadline ? { deadline } : {}) };
+  }
+  return spec;
+}
+
+/**
+ * A rewrite passes by the analyzer's exercise rule (`passesExercise`): the rubric score reaches
+ * the pass score and no scored check fails. The course, the CLI and the tests share it.
+ */
 export function scoreAgainstRubric(scenario: Scenario, email: Email): RubricResult {
-  const analysis = analyzeEmail(
-    { subject: email.subject, body: email.body, context: { kind: scenario.kind, audience: scenario.audience } },
-    { weights: rubricWeights(scenario) },
-  );
-  const failedChecks = analysis.checks.filter((c) => c.applicable && !c.passed && scenario.rubric.checks.includes(c.id)).map((c) => c.id);
-  return { score: analysis.score, passed: analysis.score >= scenario.rubric.passScore && failedChecks.length === 0, failedChecks, analysis };
+  const analysis = analyzeEmail({ subject: email.subject, body: email.body }, { scenario: scenarioSpec(scenario) });
+  const failedChecks = analysis.checks.filter((c) => c.applicable && !c.passed).map((c) => c.id);
+  return { score: analysis.score, passed: analysis.passed === true, failedChecks, analysis };
 }

@@ -49,6 +49,21 @@ export const rubric = z.strictObject({
   hintReveal: z.enum(HINT_REVEALS).default('on-request'),
 });
 
+/** One thing a good rewrite carries: a label in the scenario's words, and the phrasings that count. */
+export const fact = z.strictObject({
+  label: text,
+  any: z.array(text).min(1),
+});
+
+/** What a good rewrite of the scenario must carry (analyzer contract v2). */
+export const facts = z.strictObject({
+  reader: text,
+  ask: fact,
+  deadline: fact.optional(),
+  stakes: z.array(fact).min(1),
+  terms: z.array(z.strictObject({ term: text, means: text })).default([]),
+});
+
 export const scenario = z.strictObject({
   id,
   title: text,
@@ -62,6 +77,8 @@ export const scenario = z.strictObject({
   }),
   original: email,
   model: email,
+  /** Required in lesson files (the reference pass says so); optional for scenarios built in code. */
+  facts: facts.optional(),
   rubric,
   hints: z.array(text).min(2).max(3),
 });
@@ -116,6 +133,7 @@ export type Email = z.infer<typeof email>;
 export type Objective = z.infer<typeof objective>;
 export type Question = z.infer<typeof question>;
 export type Rubric = z.infer<typeof rubric>;
+export type Facts = z.infer<typeof facts>;
 export type Scenario = z.infer<typeof scenario>;
 export type Example = z.infer<typeof example>;
 export type Lesson = z.infer<typeof lesson>;

@@ -37,6 +37,11 @@ scenarios:
     context: { you: You, reader: Them, need: A thing, why: A reason }
     original: { subject: Hi, body: "Send it." }
     model: { subject: Send the report by Friday, body: "Hi Jo, could you send it by Friday?" }
+    facts:
+      reader: Jo
+      ask: { label: the report, any: [send report|it] }
+      deadline: { label: Friday, any: [friday] }
+      stakes: [{ label: a reason, any: [reason] }]
     rubric:
       checks: [clear-ask, subject]
       weights: { clear-ask: 2 }
@@ -59,6 +64,7 @@ scenarios:
     context: { you: You, reader: Them, need: A thing, why: A reason }
     original: { subject: Hi, body: "Any update?" }
     model: { subject: Report due Friday, body: "Hi Jo, following up on my email of 3 June: could you send it by Friday?" }
+    facts: { reader: Jo, ask: { label: the report, any: [send report|it] }, stakes: [{ label: a reason, any: [reason] }] }
     rubric: { checks: [follow-up, clear-ask], passScore: 70 }
     hints: [One, Two]
 `;

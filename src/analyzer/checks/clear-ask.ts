@@ -5,7 +5,7 @@
 import { onTopicSentences, type AnalyzedSentence, type Email } from '../email.ts';
 import { excerpt } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
 /** More open-ended asks than this, none with a time frame, compete with each other. */
 const COMPETING_ASKS = 3;
@@ -53,9 +53,16 @@ export function readAsks(email: Email): AskReading {
   return { asks, timed, vague, noAction };
 }
 
-export function checkClearAsk(email: Email): CheckResult {
+export function checkClearAsk(email: Email, f: Features = {}): CheckResult {
   const { asks, timed, vague, noAction } = readAsks(email);
   const needsAction = email.kind === 'request' || email.kind === 'follow-up';
+  f['asks'] = Math.min(asks.length, 5);
+  f['timed'] = Math.min(timed.length, 3);
+  f['untimed'] = Math.min(asks.filter((a) => !timed.includes(a) && a.ask !== 'question' && !a.listItem).length, 4);
+  f['vague'] = Math.min(vague.length, 3);
+  f['noAction'] = noAction.length > 0 ? 1 : 0;
+  f['needsAction'] = needsAction ? 1 : 0;
+  f['kindGiven'] = email.kindGiven ? 1 : 0;
 
   if (noAction.length > 0 && timed.length === 0 && asks.length === 0) {
     return checkResult('clear-ask', true, 1, 'You say clearly that no action is needed, so the reader can read it and move on.');

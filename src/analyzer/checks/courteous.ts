@@ -2,9 +2,9 @@
 import type { Email } from '../email.ts';
 import { findShouting, politenessFeatures, politenessFromFeatures, toneIssues, type ToneIssue } from '../politeness.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
-export function checkCourteous(email: Email): CheckResult {
+export function checkCourteous(email: Email, f: Features = {}): CheckResult {
   const sentences = email.sentences;
   const perSentence = sentences.map((s) => toneIssues(s.text, s.start));
   const features = politenessFeatures(
@@ -37,6 +37,13 @@ export function checkCourteous(email: Email): CheckResult {
     .map((i) => finding('body', i, `${capitalise(i.label)}.`, suggestionFor(i)));
 
   const cold = !greeting && !thanks && sentences.length > 0;
+  f['politeness'] = politenessFromFeatures(features);
+  f['warmGreeting'] = warmGreeting ? 1 : 0;
+  f['greeting'] = greeting ? 1 : 0;
+  f['thanks'] = thanks ? 1 : 0;
+  f['rude'] = Math.min(rude.length, 3);
+  f['loud'] = Math.min(loud.length, 3);
+  f['cold'] = cold ? 1 : 0;
   const failed = rude.length > 0 || loud.length >= 2 || (loud.length >= 1 && cold) || score < 0.45;
   if (cold) {
     const first = sentences[0];

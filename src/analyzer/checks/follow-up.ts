@@ -6,7 +6,7 @@ import type { Email } from '../email.ts';
 import { RUDE_MARKERS } from '../lists/tone.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { readAsks } from './clear-ask.ts';
-import { checkResult, finding, notApplicable } from './result.ts';
+import { checkResult, finding, notApplicable, type Features } from './result.ts';
 
 const REFERENCE =
   /\b(?:follow(?:ing)?[\s-]up\s+(?:on|to|about)|(?:my|the|our)\s+(?:email|e-mail|message|note|quote|proposal|request|reminder|invitation|invite)\s+(?:of|from|on|last|about|sent|dated|earlier)|(?:my|the)\s+(?:earlier|last|previous)\s+(?:email|e-mail|message|note)|(?:i|we)\s+(?:sent|announced|mentioned|emailed|shared|asked)\s+(?:\w+\s+){0,4}?(?:on|last|earlier|in|back)\b|picking\s+up\s+(?:my|our|the)|(?:a\s+)?reminder\s+(?:about|of|that)|as\s+(?:discussed|agreed|promised)\b|circling\s+back\s+(?:to|on)|further\s+to\s+(?:my|our|your)|(?:our|the|yesterday'?s|today'?s)\s+(?:quick\s+)?(?:chat|call|conversation|meeting)\s*(?:yesterday|today|on|last|this|earlier)?|thanks\s+for\s+the\s+(?:quick\s+)?(?:chat|call|reply|update))/i;
@@ -15,7 +15,7 @@ const PESTER =
 const EASY_REPLY =
   /\b(?:just\s+reply|a\s+(?:one[\s-](?:word|line)\s+)?reply\s+(?:with|saying)|(?:one|single)[\s-](?:word|letter|line)\s+reply|reply\s+(?:with|“|")|(?:is|are)\s+all\s+I\s+need|if\s+(?:it'?s|it\s+is)\s+(?:easier|simpler|quicker)|if\s+it\s+helps|i\s+can\s+(?:walk|pop|call|come|drop|send|do|set|add|help)|pick\s+(?:any|a)\s+(?:slot|time)|either\s+(?:way|option)\s+(?:is|works)|just\s+send\s+me|(?:a|one)[\s-]word\s+(?:answer|reply)|a\s+quick\s+(?:yes|no|reply)|just\s+(?:say|tell\s+me)|just\s+(?:reply|respond)|(?:a|one)\s+(?:single\s+)?(?:number|word|line|letter|yes\s+or\s+no|date)\s+is\s+(?:fine|enough|all)|repl(?:y|ying)\s+with\s+(?:just\s+)?[^.]{1,40}\bis\s+(?:enough|plenty|fine|all)|reply\s+is\s+(?:plenty|enough|fine))\b/i;
 
-export function checkFollowUp(email: Email): CheckResult {
+export function checkFollowUp(email: Email, f: Features = {}): CheckResult {
   if (email.kind !== 'follow-up') {
     return notApplicable('follow-up', 'Not a follow-up, so this check does not apply.');
   }
@@ -34,6 +34,10 @@ export function checkFollowUp(email: Email): CheckResult {
     }
   }
 
+  f['reference'] = reference ? 1 : 0;
+  f['timed'] = timed.length > 0 ? 1 : 0;
+  f['easy'] = easy ? 1 : 0;
+  f['pester'] = Math.min(pester.length, 3);
   const missing: string[] = [];
   const findings: Finding[] = [...pester];
   const first = sentences[0];

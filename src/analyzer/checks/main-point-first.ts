@@ -5,7 +5,7 @@
 import { mainSentences, type AnalyzedSentence, type Email } from '../email.ts';
 import { excerpt } from '../text.ts';
 import type { CheckResult } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
 const PREVIEW_SENTENCES = 2;
 
@@ -36,7 +36,7 @@ function isMainAsk(s: AnalyzedSentence): boolean {
   return s.ask === 'direct' || s.ask === 'indirect' || s.ask === 'rule' || s.ask === 'question';
 }
 
-export function checkMainPointFirst(email: Email): CheckResult {
+export function checkMainPointFirst(email: Email, f: Features = {}): CheckResult {
   const sentences = mainSentences(email).filter((s) => !email.offTopic.has(s.index));
   if (sentences.length === 0) {
     return checkResult('main-point-first', false, 0, 'There is no text yet to judge: write the point of your email in its first sentence.');
@@ -67,6 +67,12 @@ export function checkMainPointFirst(email: Email): CheckResult {
     buried = opening.every((s) => !s.noActionNeeded && !s.ask && !signal(s.text)) && (delays.length > 0 || request);
   }
 
+  f['lead'] = Math.min(lead, 3);
+  f['firstAsk'] = firstAskPosition < 0 ? 0 : Math.min(firstAskPosition + 1, 6) / 6;
+  f['noAsk'] = firstAskPosition < 0 ? 1 : 0;
+  f['askLate'] = firstAskPosition >= PREVIEW_SENTENCES ? 1 : 0;
+  f['openingSignal'] = sentences.slice(0, PREVIEW_SENTENCES).some((s) => s.noActionNeeded || POINT_SIGNAL.test(s.text)) ? 1 : 0;
+  f['news'] = email.kind === 'update' || email.kind === 'announcement' ? 1 : 0;
   const target = buried && firstAsk && firstAskPosition >= lead ? firstAsk : point;
   const preview = Math.max(0, Math.min(sentences.length, PREVIEW_SENTENCES));
   if (!buried) {

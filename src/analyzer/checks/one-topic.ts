@@ -2,12 +2,16 @@
 import type { Email } from '../email.ts';
 import { excerpt } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
 const ROUND_UP_LIMIT = 2;
 
-export function checkOneTopic(email: Email): CheckResult {
+export function checkOneTopic(email: Email, f: Features = {}): CheckResult {
   const { shifts, roundUpCues } = email.topics;
+  f['strongShifts'] = Math.min(shifts.filter((s) => s.strength === 'strong').length, 3);
+  f['weakShifts'] = Math.min(shifts.filter((s) => s.strength !== 'strong').length, 3);
+  f['roundUp'] = Math.min(roundUpCues.length, 4);
+  f['postscripts'] = Math.min(email.parts.postscripts.length, 2);
   const findings: Finding[] = shifts.map((shift) =>
     finding(
       'body',

@@ -8,7 +8,7 @@ import { PLAINER_WORDS } from '../lists/plain-words.ts';
 import { SHOUTED_WORDS } from '../lists/tone.ts';
 import { addressSpans, countWords, words, type Span } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
 const LONG_SENTENCE = 30;
 const VERY_LONG_SENTENCE = 40;
@@ -114,7 +114,7 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
   }
 }
 
-export function checkPlainLanguage(email: Email): CheckResult {
+export function checkPlainLanguage(email: Email, f: Features = {}): CheckResult {
   const sentences = onTopicSentences(email);
   const terms: Term[] = [];
   const explained = new Set<string>();
@@ -128,6 +128,13 @@ export function checkPlainLanguage(email: Email): CheckResult {
   const jargon = terms.filter((t) => t.kind === 'jargon');
   const veryLong = longSentences.filter((l) => l.words > VERY_LONG_SENTENCE);
 
+  const technical = email.audience === 'technical' ? 1 : 0;
+  f['acronyms'] = Math.min(acronyms.length, 5) * (1 - technical);
+  f['acronymsTechnical'] = Math.min(acronyms.length, 5) * technical;
+  f['jargon'] = Math.min(jargon.length, 5);
+  f['veryLong'] = Math.min(veryLong.length, 3);
+  f['long'] = Math.min(longSentences.length - veryLong.length, 4);
+  f['technical'] = technical;
   let score = 1;
   score -= (email.audience === 'technical' ? 0.1 : 0.2) * Math.min(4, acronyms.length);
   score -= 0.15 * Math.min(4, jargon.length);

@@ -4,7 +4,7 @@
  */
 import { onTopicSentences, type Email } from '../email.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
 /** A benefit, a cost avoided or a risk named: what the reader gains or stands to lose. */
 const BENEFIT_OR_RISK =
@@ -37,10 +37,15 @@ function showsValue(text: string): boolean {
   );
 }
 
-export function checkReaderValue(email: Email): CheckResult {
+export function checkReaderValue(email: Email, f: Features = {}): CheckResult {
   const sentences = onTopicSentences(email);
   const withValue = sentences.filter((s) => showsValue(s.text) && s.ask !== 'conditional');
   const agenda = sentences.filter((s) => SENDER_AGENDA.test(s.text));
+  const aboutReader = sentences.filter((s) => /\b(?:you|your|you'?ll|you'?re|yours)\b/i.test(s.text)).length;
+  f['withValue'] = Math.min(withValue.length, 3);
+  f['agenda'] = Math.min(agenda.length, 2);
+  f['aboutReader'] = sentences.length > 0 ? aboutReader / sentences.length : 0;
+  f['sentences'] = Math.min(sentences.length, 12) / 12;
   const findings: Finding[] = [];
   if (withValue.length > 0) {
     const score = agenda.length > 0 ? 0.8 : withValue.length > 1 ? 1 : 0.9;

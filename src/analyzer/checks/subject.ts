@@ -5,7 +5,7 @@ import { STOPWORDS } from '../lists/stopwords.ts';
 import { findTimeFrames } from '../time-frames.ts';
 import { countWords, excerpt, isAllCaps, maskNoise, words } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
-import { checkResult, finding } from './result.ts';
+import { checkResult, finding, type Features } from './result.ts';
 
 /** Words that say nothing about what an email is about. */
 const VAGUE_WORDS = new Set(
@@ -21,12 +21,13 @@ const VAGUE_WORDS = new Set(
 const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+/i;
 const ACTION_WORDS = /\b(?:approve|approval|confirm|sign|send|reply|choose|pick|decide|decision|review|complete|install|set\s+up|book|register|return|submit|needed|need|due|deadline|by|before|action|required|volunteers?|input|vote|rsvp)\b/i;
 
-export function checkSubject(email: Email): CheckResult {
+export function checkSubject(email: Email, f: Features = {}): CheckResult {
   const raw = email.subject;
   const subject = maskNoise(raw.length > 1000 ? raw.slice(0, 1000) : raw);
   const trimmed = subject.trim();
   const whole = { start: 0, end: raw.length > 1000 ? 1000 : raw.length };
   if (trimmed.length === 0) {
+    f['empty'] = 1;
     return checkResult('subject', false, 0, 'Your email has no subject line. In a busy inbox, the subject decides whether it gets opened at all.', [
       finding('subject', { start: 0, end: 0 }, 'The subject is empty.', 'Name the topic and what you need, e.g. “Approve laptop budget by Fri 14 June”.'),
     ]);
@@ -87,6 +88,13 @@ export function checkSubject(email: Email): CheckResult {
 
   // Where the reader must act, a strong subject names the action or the deadline.
   const needsAction = email.kind === 'request' || email.kind === 'follow-up';
+  f['contentWords'] = Math.min(content.length, 4);
+  f['anchored'] = anchored ? 1 : 0;
+  f['needsAction'] = needsAction ? 1 : 0;
+  f['topicOnly'] = needsAction && !anchored ? 1 : 0;
+  f['words'] = Math.min(n, 20) / 10;
+  f['reply'] = prefix ? 1 : 0;
+  f['shouting'] = capsWords.length > 0 || shouting.length > 0 ? 1 : 0;
   if (!failed && needsAction && !anchored) {
     score -= 0.25;
     findings.push(
