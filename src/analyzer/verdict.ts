@@ -83,13 +83,29 @@ const OVERRULED: Readonly<Record<CheckId, { pass: string; fail: string }>> = {
   },
 };
 
+/** Passes the contract's own words settle, which no fit may overrule. */
+const SETTLED_PASS: Partial<Record<CheckId, (features: Features) => boolean>> = {
+  // The request stands in the first two sentences, after at most one pleasantry.
+  'main-point-first': (f) => f['askLate'] === 0 && f['noAsk'] === 0 && (f['lead'] ?? 0) <= 1,
+  // Within the word limit for its kind, with no wall of text and no padding.
+  concise: (f) => (f['ratio'] ?? 0) <= 1 && f['walls'] === 0 && f['fillers'] === 0,
+};
+
+/** Failures the contract names outright (its "typical failures"), which no fit may overrule. */
+const SETTLED_FAIL: Partial<Record<CheckId, (features: Features) => boolean>> = {
+  // Empty, in capitals, over about ten words, or "!!!".
+  subject: (f) => f['empty'] === 1 || f['capitals'] === 1 || f['tooLong'] === 1 || f['alarm'] === 1,
+};
+
 /** The check's result with the fitted verdict; findings stay the rule's. */
 export function decideVerdict(rule: CheckResult, features: Features, model: VerdictModel = MODEL): CheckResult {
   const fitted = model.checks[rule.id];
   if (!rule.applicable || !fitted) return rule;
+  if (rule.passed ? SETTLED_PASS[rule.id]?.(features) : SETTLED_FAIL[rule.id]?.(features)) return rule;
   const p = passProbability(fitted, features, rule);
-  const passed = p >= 0.5;
   const uncertain = Math.abs(p - 0.5) < model.margin;
+  // Close to the line, the fit has no confident word to say: the rule's verdict stands, flagged.
+  const passed = uncertain ? rule.passed : p >= 0.5;
   const message = passed === rule.passed ? rule.message : OVERRULED[rule.id][passed ? 'pass' : 'fail'];
   // Keep the grade on the right side of the verdict, so the overall score agrees with it.
   const score = passed ? Math.max(rule.score, 0.6) : Math.min(rule.score, 0.5);

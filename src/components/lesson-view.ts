@@ -71,7 +71,12 @@ export class LessonView extends LitElement {
 
       ${lesson.example
         ? html`<section class="example">
-            <worked-example .example=${lesson.example} .strings=${strings} heading-level="2"></worked-example>
+            <worked-example
+              .example=${lesson.example}
+              .taught=${lesson.objectives.flatMap((o) => (o.check ? [o.check] : []))}
+              .strings=${strings}
+              heading-level="2"
+            ></worked-example>
           </section>`
         : nothing}
 

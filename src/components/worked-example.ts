@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { analyzeEmail } from '../analyzer/index.ts';
+import type { CheckId } from '../analyzer/index.ts';
+import { scoreWorkedExample } from '../content/rubric.ts';
 import type { Email, Example } from '../content/schema.ts';
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
@@ -16,7 +17,8 @@ type LessonStrings = UiStrings['lesson'];
  * one after the other where there is not, each with its score from the analyzer (the same checks
  * that mark the learner's rewrites), then the list of what changed and why it helps.
  *
- * Properties: `example`, `strings` (the `lesson` wording), `headingLevel` (attribute
+ * Properties: `example`, `taught` (the checks the lesson teaches: they weigh most in the
+ * scores, as in the lesson's rubrics), `strings` (the `lesson` wording), `headingLevel` (attribute
  * `heading-level`, default 2; the emails and the list of changes sit one level below).
  * Slots and CSS parts: none; style it through the `--ee-*` theme properties. Fires no events.
  */
@@ -25,6 +27,7 @@ export class WorkedExample extends LitElement {
   static override styles = [theme, workedExampleStyles];
 
   @property({ attribute: false }) example: Example | null = null;
+  @property({ attribute: false }) taught: readonly CheckId[] = [];
   @property({ attribute: false }) strings: LessonStrings | null = null;
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -32,9 +35,10 @@ export class WorkedExample extends LitElement {
   @state() private scores: { before: number | null; after: number | null } = { before: null, after: null };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('example')) {
-      this.scores = this.example
-        ? { before: scoreOf(this.example.before), after: scoreOf(this.example.after) }
+    if (changed.has('example') || changed.has('taught')) {
+      const example = this.example;
+      this.scores = example
+        ? { before: scoreOf(example, example.before, this.taught), after: scoreOf(example, example.after, this.taught) }
         : { before: null, after: null };
     }
   }
@@ -96,9 +100,9 @@ export class WorkedExample extends LitElement {
 }
 
 /** The analyzer's overall score, 0–100; null if the analysis throws (no badge is better than a wrong one). */
-function scoreOf(email: Email): number | null {
+function scoreOf(example: Example, email: Email, taught: readonly CheckId[]): number | null {
   try {
-    const { score } = analyzeEmail({ subject: email.subject, body: email.body });
+    const { score } = scoreWorkedExample(example, email, taught);
     return Math.round(Math.min(Math.max(score, 0), 100));
   } catch (error) {
     console.error('The worked example could not be scored:', error);

@@ -87,6 +87,9 @@ export const change = z.strictObject({ change: text, why: text });
 
 export const example = z.strictObject({
   title: text,
+  /** How the analyzer reads both emails, as a scenario's kind and audience do (default: a request to a non-technical reader). */
+  kind: z.enum(EMAIL_KINDS).optional(),
+  audience: z.enum(AUDIENCES).optional(),
   before: email,
   after: email,
   changes: z.array(change).min(1),

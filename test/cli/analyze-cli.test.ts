@@ -89,15 +89,47 @@ describe('analyze --jsonl', { concurrency: true }, () => {
     assert.deepEqual(JSON.parse(batch[2] ?? ''), JSON.parse(alone.stdout));
   });
 
-  it('names the line of a malformed JSON line and prints nothing else', async () => {
+  it('answers a malformed line in its place and goes on with the rest, exiting 1 (contract v2)', async () => {
     const run = await analyze('--jsonl', `${FIXTURES}/bad-line-2.jsonl`);
-    assert.match(failureLine(run), /^analyze: test\/cli\/fixtures\/bad-line-2\.jsonl:2: not valid JSON \(.+\)$/);
-    assert.equal(run.stdout, '');
+    assert.equal(run.code, 1);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    assert.equal(lines.length, 3, 'one output line per input line');
+    assertResultShape(lines[0]);
+    assert.deepEqual(Object.keys(lines[1] as object), ['line', 'error']);
+    assert.equal((lines[1] as { line: number }).line, 2);
+    assert.match((lines[1] as { error: string }).error, /^test\/cli\/fixtures\/bad-line-2\.jsonl:2: not valid JSON \(.+\)$/);
+    assertResultShape(lines[2]);
+    assert.match(run.stderr, /^analyze: test\/cli\/fixtures\/bad-line-2\.jsonl:2: not valid JSON/m);
   });
 
-  it('names the line and field of a wrong value', async () => {
+  it('names the line and field of a wrong value, in place', async () => {
     const run = await analyze('--jsonl', `${FIXTURES}/bad-field.jsonl`);
-    assert.match(failureLine(run), /bad-field\.jsonl:2: "body" must be a string, not a number$/);
+    assert.equal(run.code, 1);
+    const [first, second] = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    assertResultShape(first);
+    assert.match((second as { error: string }).error, /bad-field\.jsonl:2: "body" must be a string, not a number$/);
+  });
+
+  it('scores a line that names a scenario as the course scores that rewrite, and names the nearest ids for an unknown one', async () => {
+    const input = join(await mkdtemp(join(tmpdir(), 'analyze-scenario-')), 'rewrites.jsonl');
+    const draft = { subject: 'Approve £2,400 for scanners by Fri 14 June', body: 'Hi Laura,\n\nCould you approve £2,400 for six new scanners by Friday 14 June? The pickers lose three hours a day re-scanning orders.\n\nThanks,\nPriya' };
+    await writeFile(input, [JSON.stringify({ ...draft, scenario: 'scanner_budget_buried' }), JSON.stringify({ ...draft, scenario: 'scaner_budget_buried' })].join('\n'));
+    const run = await analyze('--jsonl', input);
+    assert.equal(run.code, 1);
+    const [scored, unknown] = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(typeof scored?.['passed'], 'boolean');
+    const applicable = (scored?.['checks'] as { id: string; applicable: boolean }[]).filter((c) => c.applicable).map((c) => c.id);
+    assert.deepEqual(applicable.sort(), ['clear-ask', 'concise', 'courteous', 'main-point-first', 'reader-value', 'subject']);
+    assert.match(String(unknown?.['error']), /unknown scenario “scaner_budget_buried”; nearest: scanner_budget_buried/);
+  });
+
+  it('takes --scenario for a single email and refuses an unknown id with exit 1', async () => {
+    const ok = await analyze('--json', '--scenario', 'scanner_budget_buried', `${FIXTURES}/request.txt`);
+    const bad = await analyze('--json', '--scenario', 'no_such_scenario', `${FIXTURES}/request.txt`);
+    assert.equal(ok.code, 0);
+    assert.equal(typeof (JSON.parse(ok.stdout) as { passed?: unknown }).passed, 'boolean');
+    assert.equal(bad.code, 1);
+    assert.match(failureLine(bad), /unknown scenario “no_such_scenario”/);
   });
 });
 

@@ -2,6 +2,7 @@
 // twice with opposite `subject` labels, so whatever the analyzer says, its balanced accuracy on
 // `subject` is exactly 0.50: that makes --min testable without depending on scores.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { CHECK_IDS } from '../../src/analyzer/index.ts';
 import { FIXTURES, failureLine, runTool } from './run-tool.ts';
@@ -13,7 +14,7 @@ describe('evaluate', { concurrency: true }, () => {
   it('prints the per-check table, the footnote and both data sections', async () => {
     const run = await evaluate();
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /labelled\.jsonl \(3 emails, 4 labelled checks\)/);
+    assert.match(run.stdout, /labelled\.jsonl: 3 emails, 4 labelled checks/);
     assert.match(run.stdout, /^check +pass +fail +true-pass +true-fail +balanced$/m);
     for (const id of CHECK_IDS) assert.match(run.stdout, new RegExp(`^${id} +\\d+ +\\d+ `, 'm'), id);
     assert.match(run.stdout, /^subject +1 +1 +\d\.\d\d \(\d\/1\) +\d\.\d\d \(\d\/1\) +0\.50$/m);
@@ -55,5 +56,27 @@ describe('evaluate', { concurrency: true }, () => {
     const run = await evaluate('--min', '90');
     assert.match(failureLine(run), /--min must be a number from 0 to 1, got "90"/);
     assert.equal(run.code, 2);
+  });
+
+  it('by default prints train, dev and frozen-test tables, the kappa of the double-labelled sample and the politeness AUC', async () => {
+    const run = await runTool('evaluate.ts', data);
+    assert.equal(run.code, 0, run.stderr);
+    for (const title of ['Train', 'Dev', 'Frozen test']) assert.match(run.stdout, new RegExp(`^## ${title}\\b.*: \\d+ emails, \\d+ labelled checks$`, 'm'), title);
+    assert.match(run.stdout, /of which \d+ learners' rewrites, scored as the course scores them: mean \d\.\d\d/);
+    assert.match(run.stdout, /^## Agreement between two labellers \(155 emails labelled twice, independently\)$/m);
+    for (const id of CHECK_IDS) assert.match(run.stdout, new RegExp(`^${id} +\\d+ +\\d+% +-?\\d\\.\\d\\d$`, 'm'), `kappa for ${id}`);
+    assert.match(run.stdout, /AUC, most polite quarter ranked above the least polite quarter: /);
+  });
+
+  it('never lists the frozen test set\'s misses, even with --verbose', async () => {
+    const frozen = (await readFile('test/analyzer/corpus/test.jsonl', 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    const run = await runTool('evaluate.ts', ['--verbose', ...data]);
+    assert.equal(run.code, 0, run.stderr);
+    const listed = new Set([...run.stdout.matchAll(/^(\S+) +(?:subject|main-point-first|one-topic|clear-ask|plain-language|reader-value|concise|courteous|follow-up) +expected /gm)].map((m) => m[1]));
+    assert.ok(listed.size > 0, 'the train and dev disagreements are listed');
+    for (const id of frozen) assert.ok(!listed.has(id), `${id} from the frozen set was listed`);
   });
 });

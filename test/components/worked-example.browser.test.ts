@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { analyzeEmail } from '../../src/analyzer/index.ts';
+import { scoreWorkedExample } from '../../src/content/rubric.ts';
 import type { Example } from '../../src/content/schema.ts';
 import type { WorkedExample } from '../../src/components/worked-example.ts';
 import '../../src/components/worked-example.ts';
@@ -74,8 +74,9 @@ describe('<worked-example>', () => {
 
   it("badges each email with the analyzer's score, so the difference shows", async () => {
     const el = await example();
-    const beforeScore = Math.round(analyzeEmail(sampleExample.before).score);
-    const afterScore = Math.round(analyzeEmail(sampleExample.after).score);
+    // Scored as the lesson scores it: its kind (a request by default) and its own checks weighted.
+    const beforeScore = Math.round(scoreWorkedExample(sampleExample, sampleExample.before, []).score);
+    const afterScore = Math.round(scoreWorkedExample(sampleExample, sampleExample.after, []).score);
     expect(afterScore).to.be.greaterThan(beforeScore);
     const { badges, cards } = parts(el);
     expect(badges.map((b) => b.dataset['email'])).to.deep.equal(['before', 'after']);

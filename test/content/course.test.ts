@@ -2,11 +2,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeEmail, CHECK_IDS, type CheckId } from '../../src/analyzer/index.ts';
+import { readEmail } from '../../src/analyzer/email.ts';
+import { CHECK_IDS, type AnalysisResult, type CheckId } from '../../src/analyzer/index.ts';
+import { readFacts } from '../../src/analyzer/scenario/facts.ts';
 import { readLessonFiles } from '../../src/cli/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { scoreAgainstRubric } from '../../src/content/rubric.ts';
+import { scenarioSpec, scoreAgainstRubric, scoreWorkedExample } from '../../src/content/rubric.ts';
+import { runTool } from '../cli/run-tool.ts';
 import type { Course } from '../../src/content/schema.ts';
 
 function loadRealCourse(): Course {
@@ -60,17 +63,70 @@ describe('worked examples against the analyzer', () => {
   for (const lesson of course.lessons) {
     const example = lesson.example;
     if (!example) continue;
-    it(`${lesson.id}: the “after” email passes every check and the “before” fails what the lesson teaches`, () => {
+    const taught = [...new Set(lesson.objectives.map((o) => o.check).filter((c): c is CheckId => c !== undefined))];
+    // The lesson's exercises pass at their rubric's pass score (the course's when it has none).
+    const passMark = Math.min(course.passScore, ...lesson.scenarios.map((s) => s.rubric.passScore));
+    it(`${lesson.id}: the “after” email passes every check; the “before” fails what the lesson teaches and scores below ${passMark}`, () => {
       const failed = (email: { subject: string; body: string }) =>
-        analyzeEmail(email)
+        scoreWorkedExample(example, email, taught)
           .checks.filter((c) => c.applicable && !c.passed)
           .map((c) => c.id);
       assert.deepEqual(failed(example.after), []);
-      const taught = lesson.objectives.map((o) => o.check).filter((c): c is CheckId => c !== undefined);
-      const before = failed(example.before);
-      assert.ok(taught.some((c) => before.includes(c)), `before fails only ${before.join(', ')}`);
+      const before = scoreWorkedExample(example, example.before, taught);
+      const beforeFailed = failed(example.before);
+      assert.ok(taught.some((c) => beforeFailed.includes(c)), `before fails only ${beforeFailed.join(', ')}`);
+      assert.ok(before.score < passMark, `before scores ${before.score}`);
     });
   }
+});
+
+describe('scenario facts: what a good rewrite must carry', () => {
+  for (const lesson of course.lessons) {
+    for (const scenario of lesson.scenarios) {
+      const facts = scenarioSpec(scenario).facts;
+      const read = (email: { subject: string; body: string }) => {
+        assert.ok(facts, 'the scenario declares its facts');
+        return readFacts(readEmail(email.subject, email.body, { kind: scenario.kind, audience: scenario.audience }), facts);
+      };
+      it(`${scenario.id}: the model answer carries the ask in its first two sentences, the deadline, a stake, and no unexplained term`, () => {
+        const r = read(scenario.model);
+        assert.ok(r.ask && r.askInPreview, 'ask in the preview');
+        assert.notEqual(r.deadline, null, 'deadline');
+        assert.ok(r.stake, 'stake');
+        assert.deepEqual(r.unexplained.map((u) => u.term.term), []);
+      });
+      if (lesson.role !== 'unit') continue;
+      const taught = new Set(lesson.objectives.map((o) => o.check).filter((c) => c !== undefined && scenario.rubric.checks.includes(c)));
+      const lacks: [CheckId, (r: ReturnType<typeof read>) => boolean][] = [
+        ['main-point-first', (r) => !r.askInPreview],
+        ['clear-ask', (r) => r.ask === null || r.deadline === null],
+        ['reader-value', (r) => r.stake === null],
+        ['plain-language', (r) => r.unexplained.length > 0],
+      ];
+      for (const [check, lacking] of lacks) {
+        if (!taught.has(check)) continue;
+        it(`${scenario.id}: the original lacks the fact its lesson teaches (${check})`, () => {
+          assert.ok(lacking(read(scenario.original)));
+        });
+      }
+    }
+  }
+});
+
+describe('one verdict for one draft: the course, the flows and the command line agree', () => {
+  it('scores every model answer and original the same through scoreAgainstRubric and analyze --jsonl --scenario', async () => {
+    const drafts = course.lessons.flatMap((l) => l.scenarios.flatMap((s) => [s.model, s.original].map((e) => ({ scenario: s, email: e }))));
+    const input = drafts.map((d) => JSON.stringify({ subject: d.email.subject, body: d.email.body, scenario: d.scenario.id })).join('\n');
+    const run = await runTool('analyze.ts', ['--jsonl', '-'], input);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as AnalysisResult);
+    assert.equal(lines.length, drafts.length);
+    drafts.forEach((d, i) => {
+      const course = scoreAgainstRubric(d.scenario, d.email);
+      assert.deepEqual(lines[i], course.analysis, d.scenario.id);
+      assert.equal(lines[i]?.passed, course.passed);
+    });
+  });
 });
 
 describe('rewrite scenarios against the analyzer', () => {

@@ -44,7 +44,8 @@ export function checkCourteous(email: Email, f: Features = {}): CheckResult {
   f['rude'] = Math.min(rude.length, 3);
   f['loud'] = Math.min(loud.length, 3);
   f['cold'] = cold ? 1 : 0;
-  const failed = rude.length > 0 || loud.length >= 2 || (loud.length >= 1 && cold) || score < 0.45;
+  // Contract v2, read literally: a greeting or thanks is part of the verdict, not a bonus.
+  const failed = rude.length > 0 || loud.length >= 2 || cold || score < 0.45;
   if (cold) {
     const first = sentences[0];
     if (first) findings.push(finding('body', { start: first.start, end: first.start }, 'There is no greeting and no thanks; the email reads as curt.', 'Open with “Hi Sofia,” and close with “Thanks,”.'));

@@ -39,7 +39,7 @@ export function checkOneTopic(email: Email, f: Features = {}): CheckResult {
   return checkResult(
     'one-topic',
     false,
-    Math.max(0.1, 0.5 - 0.15 * (topics - 2)),
+    Math.max(0.1, 0.4 - 0.15 * (topics - 2)),
     `This email covers more than one topic: ${what}. People answer single-topic emails faster; send the others separately.`,
     findings,
   );

@@ -140,8 +140,9 @@ export function checkPlainLanguage(email: Email, f: Features = {}): CheckResult 
   score -= 0.15 * Math.min(4, jargon.length);
   score -= 0.2 * Math.min(3, veryLong.length);
   score -= 0.1 * Math.min(3, longSentences.length - veryLong.length);
-  // A technical reader knows their field's acronyms, so it takes more of them to lose one.
-  const acronymLimit = email.audience === 'technical' ? 4 : 2;
+  // Contract v2: for a non-technical or unstated reader one unexplained acronym is enough to
+  // fail; a technical reader knows their field's acronyms, so theirs are only noted.
+  const acronymLimit = email.audience === 'technical' ? Infinity : 1;
   const failing = longSentences.filter((l) => l.words >= FAILING_SENTENCE);
   const failed =
     acronyms.length >= acronymLimit ||

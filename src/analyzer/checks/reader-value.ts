@@ -21,7 +21,7 @@ const CONSEQUENCE_FOR_READER = /\b(?:would|which\s+would|without)\b[^.?!]{0,80}\
 
 /** What the sender or their department needs, with nothing in it for the reader. */
 const SENDER_AGENDA =
-  /\b(?:it|finance|hr|we|i|my\s+team|our\s+team|the\s+project)\s+(?:needs?|requires?|wants?)\s+(?:this|it|these|the)\b|\bour\s+project\s+(?:plan\s+)?requires\b|\bmy\s+team'?s\s+(?:objectives|targets|kpis)\b|\bfor\s+our\s+(?:\w+\s+)?(?:project|records|audit|process)\b|\bin\s+order\s+to\s+facilitate\b/i;
+  /\b(?:it|finance|hr|we|i|my\s+team|our\s+team|the\s+project)\s+(?:needs?|requires?|wants?)\s+(?:this|it|these|the)\b|\bour\s+project\s+(?:plan\s+)?requires\b|\bmy\s+team'?s\s+(?:objectives|targets|kpis)\b|\bfor\s+our\s+(?:\w+\s+)?(?:project|records|audit|process)\b|\bin\s+order\s+to\s+facilitate\b|\b(?:my|our)\s+(?:manager|boss|director|head\s+office)\s+(?:is|are)\s+(?:keen|pushing|asking)\b|\bclos(?:e|es|ing)\s+our\s+(?:quarter|books|year|month)\b|\bon\s+our\s+side\b/i;
 
 
 /** "Why: …" or "The reason: …" introduces the reader's reason to act. */

@@ -63,6 +63,7 @@ export function checkSubject(email: Email, f: Features = {}): CheckResult {
   const capsWords = coreWords.filter((w) => isAllCaps(w.text) && w.text.replace(/[^\p{L}]/gu, '').length >= 2);
   const shouting = findShouting(core, coreStart);
   if ((letters.length >= 6 && isAllCaps(letters) && coreWords.length >= 2) || (capsWords.length >= 3 && shouting.length > 0)) {
+    f['capitals'] = 1;
     failed = true;
     score -= 0.4;
     reasons.push('it is written in capitals, which reads as shouting');
@@ -70,6 +71,7 @@ export function checkSubject(email: Email, f: Features = {}): CheckResult {
   }
 
   for (const m of subject.matchAll(/[!?]{2,}/g)) {
+    f['alarm'] = 1;
     failed = true;
     score -= 0.3;
     reasons.push('repeated “!” or “?” adds alarm, not information');
@@ -78,6 +80,7 @@ export function checkSubject(email: Email, f: Features = {}): CheckResult {
   }
 
   if (n > 12) {
+    f['tooLong'] = 1;
     failed = true;
     score -= 0.4;
     reasons.push(`at ${n} words it will be cut off in most inboxes`);
@@ -87,7 +90,9 @@ export function checkSubject(email: Email, f: Features = {}): CheckResult {
   }
 
   // Where the reader must act, a strong subject names the action or the deadline.
-  const needsAction = email.kind === 'request' || email.kind === 'follow-up';
+  // An announcement with a dated request ("book your slot by Friday") asks the reader to act too.
+  const datedAsk = email.sentences.some((s) => s.ask !== null && s.ask !== 'conditional' && s.timeFrames.length > 0);
+  const needsAction = email.kind === 'request' || email.kind === 'follow-up' || (email.kind === 'announcement' && datedAsk);
   f['contentWords'] = Math.min(content.length, 4);
   f['anchored'] = anchored ? 1 : 0;
   f['needsAction'] = needsAction ? 1 : 0;
@@ -95,8 +100,11 @@ export function checkSubject(email: Email, f: Features = {}): CheckResult {
   f['words'] = Math.min(n, 20) / 10;
   f['reply'] = prefix ? 1 : 0;
   f['shouting'] = capsWords.length > 0 || shouting.length > 0 ? 1 : 0;
+  // Contract v2: where the reader must act, a topic-only subject fails.
   if (!failed && needsAction && !anchored) {
-    score -= 0.25;
+    failed = true;
+    score -= 0.3;
+    reasons.push('it names the topic but not what you need or by when');
     findings.push(
       finding('subject', whole, 'The subject names the topic but not what you need or by when.', 'Add the action or the deadline, e.g. “… – please confirm by Wed 19 June”.'),
     );

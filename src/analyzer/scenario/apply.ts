@@ -37,7 +37,7 @@ const clearAsk: Adjust = (check, reading, facts, email) => {
   const findings: Finding[] = [];
   const anchor = email.sentences[0];
   if (!reading.ask) {
-    missing.push(`it doesn't ask ${facts.reader} for ${facts.ask.label}`);
+    missing.push(`the request itself (${facts.ask.label}) isn't there`);
     if (anchor) findings.push(finding('body', { start: anchor.start, end: anchor.start }, `${facts.reader} can't find the request: ${facts.ask.label}.`, `Ask for it in so many words, near the top.`));
   }
   if (facts.deadline && !reading.deadline) {
@@ -49,8 +49,8 @@ const clearAsk: Adjust = (check, reading, facts, email) => {
     return checkResult('clear-ask', false, Math.min(check.score, 0.4), `Your request isn't complete yet: ${missing.join(', and ')}.`, [...findings, ...check.findings]);
   }
   if (check.passed) return check;
-  const deadline = facts.deadline ? ` by ${facts.deadline.label}` : '';
-  return checkResult('clear-ask', true, Math.max(check.score, 0.8), `You ask ${facts.reader} for ${facts.ask.label}${deadline}.`, check.findings);
+  const deadline = facts.deadline !== undefined;
+  return checkResult('clear-ask', true, Math.max(check.score, 0.8), `${facts.reader} can tell what you need (${facts.ask.label})${deadline ? ` and by when (${facts.deadline?.label})` : ''}.`, check.findings);
 };
 
 const readerValue: Adjust = (check, reading, facts, email) => {
