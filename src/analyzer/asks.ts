@@ -4,6 +4,8 @@
  * "are due"), vague asks ("let me know your thoughts") and conditional offers ("if you have
  * questions, call…"), plus statements that no action is needed.
  */
+import { phrasePattern } from './lists/phrases.ts';
+import { VAGUE_ASK_PHRASES, OFFER_PHRASES, NO_ACTION_PHRASES } from './lists/asks.ts';
 
 export type AskKind = 'direct' | 'indirect' | 'question' | 'rule' | 'vague' | 'conditional';
 
@@ -51,12 +53,10 @@ const RULE = [
   /\bhas\s+to\s+stop\b/i,
 ];
 
-const VAGUE_ASK =
-  /\b(?:let\s+me\s+know\s+(?:your\s+thoughts|what\s+you\s+think|how\s+you\s+feel)|any\s+thoughts|thoughts\?|any\s+(?:update|updates|news|progress|word)\b|get\s+back\s+to\s+me|keep\s+me\s+(?:posted|in\s+the\s+loop)|circle\s+back|touch\s+base|let\s+me\s+know\b(?!\s+(?:by|before|if|whether|which|what|who|when))|talk\s+(?:it|this)\s+through|have\s+a\s+(?:chat|think)|(?:get|find|put)\s+some\s+time\s+in\s+the\s+diary)\b/i;
+const VAGUE_ASK = phrasePattern(VAGUE_ASK_PHRASES, 'i');
 
 const CONDITIONAL = /^\s*(?:if|should\s+you|in\s+case|when(?:ever)?\s+you|questions\?|no\s+\w+\?)\b/i;
-const OFFER =
-  /\b(?:do\s+not|don't)\s+hesitate\b|\bfeel\s+free\b|\bhappy\s+to\s+(?:help|chat|talk|answer|walk)\b|\bif\s+you\s+have\s+(?:any\s+)?questions\b|\blet\s+(?:me|us)\s+know\s+if\s+you\s+(?:have|need)\b|\bshout\s+if\b|\bif\s+(?:it's|it\s+is|that's)\s+(?:easier|simpler|quicker|helpful)\b|\bif\s+it\s+helps\b/i;
+const OFFER = phrasePattern(OFFER_PHRASES, 'i');
 
 function isQuestion(sentence: string): boolean {
   return /\?["'’”)]*\s*$/.test(sentence) || /\?{2,}/.test(sentence);
@@ -100,8 +100,7 @@ export function isAskSentence(sentence: string): boolean {
   return classifyAsk(sentence) !== null;
 }
 
-const NO_ACTION =
-  /\bno\s+(?:action|reply|response)\s+(?:is\s+|will\s+be\s+)?(?:needed|required|necessary)\b|\bnothing\s+(?:is\s+)?(?:needed|required)\s+(?:from|of)\s+you\b|\b(?:you\s+)?(?:don't|do\s+not|won't|will\s+not)\s+need\s+to\s+do\s+anything\b|\bnothing\s+(?:for\s+you\s+)?to\s+do\b|\bno\s+need\s+(?:for\s+you\s+)?to\s+(?:do|reply|respond|act|take)\b|\bwhat\s+you\s+need\s+to\s+do:\s*nothing\b|\bthere'?s\s+nothing\s+(?:you\s+need\s+)?to\s+do\b|\bjust\s+for\s+your\s+information\b|\bfor\s+information\s+only\b|\bno\s+action\s+needed\b/i;
+const NO_ACTION = phrasePattern(NO_ACTION_PHRASES, 'i');
 
 /** True when a sentence tells the reader that nothing is needed from them. */
 export function saysNoActionNeeded(sentence: string): boolean {

@@ -5,6 +5,8 @@
 import { FURNITURE, STOPWORDS, stem } from './lists/stopwords.ts';
 import type { Sentence } from './sentences.ts';
 import { words, type Span } from './text.ts';
+import { phrasePattern } from './lists/phrases.ts';
+import { STRONG_SHIFT_PHRASES, ROUND_UP_OPENERS_PHRASES, ROUND_UP_PHRASES_PHRASES } from './lists/topics.ts';
 
 
 export interface TopicShift extends Span {
@@ -14,11 +16,10 @@ export interface TopicShift extends Span {
   strength: 'strong' | 'weak';
 }
 
-const STRONG_SHIFT =
-  /^\s*(?:(?:also|and|oh|plus|ps|p\.s\.),?\s+)?(?:also,?\s+(?:separately|unrelated(?:ly)?|on\s+another\s+note)|separately|on\s+(?:an?other|a\s+(?:different|separate|totally\s+different|completely\s+different|lighter|personal))\s+note|unrelated(?:ly)?|totally\s+unrelated|while\s+(?:we'?re\s+at\s+it|i\s+have\s+you|everyone'?s\s+here|i'?ve\s+got\s+you|you'?re\s+(?:here|at\s+it|reading))|while\s+i'?m\s+(?:at\s+it|here|writing)|by\s+the\s+way|btw|oh,?\s+(?:and|also|btw)|one\s+(?:more|other|last)\s+(?:thing|question)|another\s+(?:thing|question)|in\s+other\s+news|changing\s+the\s+subject|on\s+a\s+side\s+note|side\s+note|random\s+question|off\s+topic|(?:one\s+)?(?:quick\s+)?other\s+thing|before\s+i\s+forget|(?:completely|totally)\s+(?:different|unrelated)(?:\s+(?:subject|topic|note))?|different\s+subject|unrelated,?\s+but|not\s+related,?\s+but)\b/i;
+const STRONG_SHIFT = phrasePattern(STRONG_SHIFT_PHRASES, 'i');
 const WEAK_SHIFT = /^\s*(?:p\.?\s?s\.?|pps|also|additionally|furthermore|in\s+addition|moreover|and\s+(?:a\s+reminder|also|finally|don't\s+forget)|oh|finally,?\s+(?:a|don't)|reminder)\b/i;
-const ROUND_UP_OPENERS = /^\s*(?:(?:first|second|third|fourth|fifth|secondly|thirdly|fourthly)\s*,|on\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:side|front)|in\s+other\s+news|elsewhere|meanwhile|we\s+also|also\s+this\s+(?:week|month)|next\s+month|next\s+quarter)\b/i;
-const ROUND_UP_PHRASES = /\b(?:round-?up|different\s+areas|various\s+(?:things|updates|areas)|a\s+(?:few|couple\s+of|number\s+of)\s+(?:updates|different\s+things)|this\s+(?:month|week|quarter)'s\s+(?:[\w-]+\s+)?(?:update|news|newsletter)|lots?\s+going\s+on|(?:a|my)\s+(?:little\s+|short\s+)?list\s+(?:of\s+(?:things|bits)|building)|a\s+(?:few|couple\s+of)\s+(?:things|bits)\s+(?:to|for|on))\b/gi;
+const ROUND_UP_OPENERS = phrasePattern(ROUND_UP_OPENERS_PHRASES, 'i');
+const ROUND_UP_PHRASES = phrasePattern(ROUND_UP_PHRASES_PHRASES, 'gi');
 
 function contentStems(text: string): Set<string> {
   const out = new Set<string>();

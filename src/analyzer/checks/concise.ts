@@ -3,13 +3,14 @@ import type { Email } from '../email.ts';
 import { countWords, excerpt } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
+import { phrasePattern } from '../lists/phrases.ts';
+import { FILLER_PHRASES } from '../lists/concise.ts';
 
 const ROUTINE_LIMIT = 150;
 const NEWS_LIMIT = 200;
 const WALL_OF_TEXT = 110;
 
-const FILLER =
-  /\b(?:i\s+)?just\s+wanted\s+to\s+(?:reach\s+out|touch\s+base|check\s+in|follow\s+up|let\s+you\s+know|say)|\breach(?:ing)?\s+out\b|\btouch(?:ing)?\s+base\b|\bi\s+hope\s+this\s+(?:makes\s+sense|helps|is\s+helpful)|\bto\s+be\s+(?:honest|fair)\b|\bhonestly\b|\bas\s+(?:i|you)\s+(?:know|said|mentioned)\b|\bplease\s+do\s+not\s+hesitate\b|\bat\s+the\s+end\s+of\s+the\s+day\b|\bin\s+terms\s+of\b|\bneedless\s+to\s+say\b|\bit\s+goes\s+without\s+saying\b|\bi\s+(?:just\s+)?wanted\s+to\s+(?:say|let)\b|\breally,?\s+really\b|\bever\s+so\b|\bjust\s+to\s+give\s+you\b|\ba\s+little\s+bit\s+of\b|\bfor\s+what\s+it'?s\s+worth\b|\bdrop\s+you\s+a\s+(?:line|note)\b|\bkeep\s+you\s+in\s+the\s+loop\b|\bit'?s\s+been\s+a\s+while\b|\ba\s+lot\s+has\s+happened\b|\bas\s+you\s+(?:may|might)\s+(?:know|remember|recall)\b|\bi\s+hope\s+you'?re\s+(?:well|keeping\s+well)\b/gi;
+const FILLER = phrasePattern(FILLER_PHRASES, 'gi');
 
 export function checkConcise(email: Email, f: Features = {}): CheckResult {
   const own = email.sentences;

@@ -7,13 +7,12 @@ import { RUDE_MARKERS } from '../lists/tone.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { readAsks } from './clear-ask.ts';
 import { checkResult, finding, notApplicable, type Features } from './result.ts';
+import { phrasePattern } from '../lists/phrases.ts';
+import { REFERENCE_PHRASES, PESTER_PHRASES, EASY_REPLY_PHRASES } from '../lists/follow-up.ts';
 
-const REFERENCE =
-  /\b(?:follow(?:ing)?[\s-]up\s+(?:on|to|about)|(?:my|the|our)\s+(?:email|e-mail|message|note|quote|proposal|request|reminder|invitation|invite)\s+(?:of|from|on|last|about|sent|dated|earlier)|(?:my|the)\s+(?:earlier|last|previous)\s+(?:email|e-mail|message|note)|(?:i|we)\s+(?:sent|announced|mentioned|emailed|shared|asked)\s+(?:\w+\s+){0,4}?(?:on|last|earlier|in|back)\b|picking\s+up\s+(?:my|our|the)|(?:a\s+)?reminder\s+(?:about|of|that)|as\s+(?:discussed|agreed|promised)\b|circling\s+back\s+(?:to|on)|further\s+to\s+(?:my|our|your)|(?:our|the|yesterday'?s|today'?s)\s+(?:quick\s+)?(?:chat|call|conversation|meeting)\s*(?:yesterday|today|on|last|this|earlier)?|thanks\s+for\s+the\s+(?:quick\s+)?(?:chat|call|reply|update))/i;
-const PESTER =
-  /\bjust\s+(?:bumping|checking|nudging)\b|\bbump(?:ing)?\s+this\b|\bany\s+update\b|\bstill\s+waiting\b|\bhaven'?t\s+heard\s+back\b|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:email|reminder|time)\b|\bagain\s+and\s+again\b|\bkeep\s+(?:asking|chasing)\b|\bdon'?t\s+want\s+to\s+keep\s+chasing\b|\bdifficult\s+position\b|\basked\s+me\s+(?:twice|again|three\s+times)\b|\b(?:and\s+then\s+again|once\s+more\s+in)\b|\bfollowing\s+up\s+again\b|\band\s+again\s+on\s+the\b|\bsorry\s+to\s+(?:bother|chase|trouble)\s+you\s+again\b|\bhad\s+to\s+tell\s+(?:them|him|her|everyone)\s+(?:twice|again|three\s+times)\b|\brepeated\s+reminders\b/gi;
-const EASY_REPLY =
-  /\b(?:just\s+reply|a\s+(?:one[\s-](?:word|line)\s+)?reply\s+(?:with|saying)|(?:one|single)[\s-](?:word|letter|line)\s+reply|reply\s+(?:with|“|")|(?:is|are)\s+all\s+I\s+need|if\s+(?:it'?s|it\s+is)\s+(?:easier|simpler|quicker)|if\s+it\s+helps|i\s+can\s+(?:walk|pop|call|come|drop|send|do|set|add|help)|pick\s+(?:any|a)\s+(?:slot|time)|either\s+(?:way|option)\s+(?:is|works)|just\s+send\s+me|(?:a|one)[\s-]word\s+(?:answer|reply)|a\s+quick\s+(?:yes|no|reply)|just\s+(?:say|tell\s+me)|just\s+(?:reply|respond)|(?:a|one)\s+(?:single\s+)?(?:number|word|line|letter|yes\s+or\s+no|date)\s+is\s+(?:fine|enough|all)|repl(?:y|ying)\s+with\s+(?:just\s+)?[^.]{1,40}\bis\s+(?:enough|plenty|fine|all)|reply\s+is\s+(?:plenty|enough|fine))\b/i;
+const REFERENCE = phrasePattern(REFERENCE_PHRASES, 'i');
+const PESTER = phrasePattern(PESTER_PHRASES, 'gi');
+const EASY_REPLY = phrasePattern(EASY_REPLY_PHRASES, 'i');
 
 export function checkFollowUp(email: Email, f: Features = {}): CheckResult {
   if (email.kind !== 'follow-up') {
