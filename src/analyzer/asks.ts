@@ -5,12 +5,11 @@
  * questions, call…"), plus statements that no action is needed.
  */
 import { phrasePattern } from './lists/phrases.ts';
-import { VAGUE_ASK_PHRASES, OFFER_PHRASES, NO_ACTION_PHRASES } from './lists/asks.ts';
+import { IMPERATIVE_VERB_LIST, NO_ACTION_PHRASES, OFFER_PHRASES, VAGUE_ASK_PHRASES } from './lists/asks.ts';
 
 export type AskKind = 'direct' | 'indirect' | 'question' | 'rule' | 'vague' | 'conditional';
 
-const IMPERATIVE_VERBS =
-  'reply|respond|send|confirm|approve|sign|review|check|call|email|e-mail|ring|phone|text|install|update|complete|submit|book|choose|pick|select|decide|tell|make|ensure|remember|move|use|go|click|tap|scan|raise|allow|forward|join|register|read|fill|return|share|add|delete|remove|save|restart|reboot|log|visit|contact|get|bring|take|print|attend|come|drop|give|provide|schedule|set|sign|turn|switch|follow|stop|avoid|keep|let|mention|nominate|vote|order|open|download|enter|change|reset|lock|upload|test|try|finish|prepare|arrange|agree|accept|reserve|note|see|find|look|ask|pass|print|write|put|post|fix';
+const IMPERATIVE_VERBS = IMPERATIVE_VERB_LIST.join('|');
 
 const LEAD = String.raw`^\s*(?:(?:just|also|so|and|then|now|simply|instead|in the meantime|meanwhile|finally|first|next|lastly|again|today|now that \w+ \w+)\s*,?\s+)?`;
 

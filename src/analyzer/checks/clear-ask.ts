@@ -63,6 +63,9 @@ export function checkClearAsk(email: Email, f: Features = {}): CheckResult {
   f['noAction'] = noAction.length > 0 ? 1 : 0;
   f['needsAction'] = needsAction ? 1 : 0;
   f['kindGiven'] = email.kindGiven ? 1 : 0;
+  f['questions'] = Math.min(email.sentences.filter((s) => /\?\s*$/.test(s.text)).length, 4);
+  f['datedSentences'] = Math.min(email.sentences.filter((s) => s.timeFrames.length > 0).length, 3);
+  f['vagueTimes'] = Math.min(email.sentences.reduce((n, s) => n + s.vagueTimes.length, 0), 3);
 
   if (noAction.length > 0 && timed.length === 0 && asks.length === 0) {
     return checkResult('clear-ask', true, 1, 'You say clearly that no action is needed, so the reader can read it and move on.');
