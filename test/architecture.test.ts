@@ -40,7 +40,7 @@ describe('architecture', () => {
 
   it('exports exactly the public surface from the analyzer entry', async () => {
     const entry = await import('../src/analyzer/index.ts');
-    assert.deepEqual(Object.keys(entry).sort(), ['AUDIENCES', 'CHECK_IDS', 'EMAIL_KINDS', 'analyzeEmail', 'isAskSentence', 'isCheckId', 'overallScore', 'politenessScore']);
+    assert.deepEqual(Object.keys(entry).sort(), ['AUDIENCES', 'CHECK_IDS', 'EMAIL_KINDS', 'analyzeEmail', 'featureValue', 'isAskSentence', 'isCheckId', 'measureEmail', 'overallScore', 'passesExercise', 'politenessScore']);
   });
 
   it('lets the rest of src/ reach the analyzer only through its entry point or its contract types', () => {

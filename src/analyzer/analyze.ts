@@ -45,7 +45,12 @@ export interface CheckMeasure {
 }
 
 /** The rules' readings of one email (what `npm run train` fits the verdicts on). */
-export function measureChecks(email: Email): CheckMeasure[] {
+export function measureEmail(input: EmailInput): CheckMeasure[] {
+  const { subject, body, context } = normalise(input);
+  return measureChecks(readEmail(subject, body, context));
+}
+
+function measureChecks(email: Email): CheckMeasure[] {
   return CHECK_IDS.map((id) => {
     const features: Features = {};
     return { rule: CHECKS[id](email, features), features };

@@ -1,5 +1,6 @@
 /** The email analyzer's public surface: pure functions, no DOM, no framework. */
-export { analyzeEmail, overallScore, passesExercise } from './analyze.ts';
+export { analyzeEmail, measureEmail, overallScore, passesExercise, type CheckMeasure } from './analyze.ts';
+export { featureValue, type CheckModel, type VerdictModel } from './verdict.ts';
 export { isAskSentence } from './asks.ts';
 export { politenessScore } from './politeness.ts';
 export { AUDIENCES, CHECK_IDS, EMAIL_KINDS, isCheckId } from './types.ts';

@@ -2,10 +2,7 @@
 // logistic regression over the features its rules measure) on the training emails, and writes
 // src/analyzer/verdict-weights.json. `--check` fits again and compares with the file instead.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CHECK_IDS, type CheckId } from '../analyzer/index.ts';
-import { measureChecks } from '../analyzer/analyze.ts';
-import { readEmail } from '../analyzer/email.ts';
-import { featureValue, type CheckModel, type VerdictModel } from '../analyzer/verdict.ts';
+import { CHECK_IDS, featureValue, measureEmail, type CheckId, type CheckMeasure, type CheckModel, type VerdictModel } from '../analyzer/index.ts';
 import { parseCommandLine } from './args.ts';
 import { toLabelledEmails, type LabelledEmail } from './check-eval.ts';
 import { CliError, runCli } from './fail.ts';
@@ -29,11 +26,10 @@ export function readTrainingEmails(files: readonly string[] = TRAINING_FILES): L
 }
 
 /** Per check, the feature names seen in training (after the rule's verdict and score), sorted. */
-function examplesByCheck(emails: readonly LabelledEmail[]): Map<CheckId, { names: string[]; rows: { features: Record<string, number>; rule: ReturnType<typeof measureChecks>[number]['rule']; y: 0 | 1 }[] }> {
-  const out = new Map<CheckId, { names: string[]; rows: { features: Record<string, number>; rule: ReturnType<typeof measureChecks>[number]['rule']; y: 0 | 1 }[] }>();
+function examplesByCheck(emails: readonly LabelledEmail[]): Map<CheckId, { names: string[]; rows: { features: Record<string, number>; rule: CheckMeasure['rule']; y: 0 | 1 }[] }> {
+  const out = new Map<CheckId, { names: string[]; rows: { features: Record<string, number>; rule: CheckMeasure['rule']; y: 0 | 1 }[] }>();
   for (const email of emails) {
-    const read = readEmail(email.input.subject, email.input.body, email.input.context);
-    for (const { rule, features } of measureChecks(read)) {
+    for (const { rule, features } of measureEmail(email.input)) {
       const label = email.expect[rule.id];
       if (label === undefined || !rule.applicable) continue;
       const entry = out.get(rule.id) ?? { names: [], rows: [] };
