@@ -7,6 +7,8 @@ import { excerpt } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
 
+const STANDING = /^\s*(?:going\s+forward|from\s+now\s+on|in\s+(?:the\s+)?future|from\s+(?:today|tomorrow|now)|starting\s+(?:today|now))\b|\b(?:always|every\s+time|each\s+time|whenever\s+you)\b/i;
+
 /** More open-ended asks than this, none with a time frame, compete with each other. */
 const COMPETING_ASKS = 3;
 
@@ -47,7 +49,9 @@ export function readAsks(email: Email): AskReading {
     const pointsBack = prevDated && (/\b(?:by|before|until)\s+then\b/i.test(s.text) || /^\s*(?:when|once|on\s+the\s+day|during|after\s+that|then)\b/i.test(s.text));
     // "We still need the signed form. If it reaches me by Wednesday…": the date follows.
     const pointsAhead = next !== undefined && next.ask === 'conditional' && next.timeFrames.length > 0 && /^\s*if\s+(?:it|they|this|these|that|you)\b/i.test(next.text);
-    if (s.timeFrames.length > 0 || pointsBack || pointsAhead) timed.push(s);
+    // "Going forward, please…" / "always…": a standing instruction is its own time frame.
+    const standing = STANDING.test(s.text);
+    if (s.timeFrames.length > 0 || pointsBack || pointsAhead || standing) timed.push(s);
     else if (s.vagueTimes.length > 0) vague.push(s);
   }
   return { asks, timed, vague, noAction };

@@ -69,13 +69,42 @@ function explanationSpans(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Ordinary words typed in capitals ("SIGN IN AT THE FRONT DESK"): runs of three capitalised words,
+ * or two of four letters or more with vowels in them, are shouting (judged by `courteous`), not
+ * acronyms. Returns the start offsets of the words in such runs.
+ */
+function shoutedRuns(list: readonly { text: string; start: number; end: number }[], text: string, offset: number): Set<number> {
+  const out = new Set<number>();
+  const caps = (w: { text: string }) => /^\p{Lu}{2,}$/u.test(w.text.replace(/['’]s$/, ''));
+  const wordy = (w: { text: string }) => w.text.length >= 4 && /[AEIOU]/.test(w.text.slice(1, -1));
+  let run: { text: string; start: number; end: number }[] = [];
+  const flush = () => {
+    if (run.length >= 3 || (run.length === 2 && run.every(wordy))) for (const w of run) out.add(w.start);
+    run = [];
+  };
+  for (const w of list) {
+    const prev = run[run.length - 1];
+    const gap = prev ? text.slice(prev.end - offset, w.start - offset) : '';
+    if (caps(w) && (!prev || /^[\s,&/-]{1,3}$/.test(gap))) run.push(w);
+    else {
+      flush();
+      if (caps(w)) run.push(w);
+    }
+  }
+  flush();
+  return out;
+}
+
 function findTerms(email: Email, text: string, offset: number, explained: Set<string>, out: Term[]): void {
   const technical = email.audience === 'technical';
   const addresses = addressSpans(text);
   const explanations = explanationSpans(text);
   const within = (spans: Span[], w: Span) => spans.some((a) => w.start - offset >= a.start && w.end - offset <= a.end);
-  for (const w of words(text, offset)) {
-    if (within(addresses, w)) continue;
+  const list = words(text, offset);
+  const shouted = shoutedRuns(list, text, offset);
+  for (const w of list) {
+    if (within(addresses, w) || shouted.has(w.start)) continue;
     // Words that explain an acronym are the cure, not the jargon.
     if (within(explanations, w) && !ACRONYM.test(w.text)) continue;
     const bare = w.text.replace(/['’]s$/, '');

@@ -25,11 +25,14 @@ const SENDER_AGENDA = phrasePattern(SENDER_AGENDA_PHRASES, 'i');
 /** "Why: …" or "The reason: …" introduces the reader's reason to act. */
 const WHY_LABEL = /(?:^|\n)\s*(?:why|the\s+reason|what\s+this\s+means\s+for\s+you|what'?s\s+in\s+it\s+for\s+you)\s*[:?]/i;
 
+/** "…so we keep the project on track": the project's stake, not the reader's. */
+const PROJECT_STAKE = /\bkeep(?:s|ing)?\s+(?:the|our|this|my)\s+(?:project|programme|program|plan|schedule|timeline|rollout|roll-out|migration|upgrade)\b/i;
+
 function showsValue(text: string): boolean {
   if (/\bhas\s+to\s+stop\b/i.test(text)) return false;
   return (
     BENEFIT_OR_RISK.test(text) ||
-    (CONSEQUENCE.test(text) && ABOUT_THE_READER.test(text)) ||
+    (CONSEQUENCE.test(text) && ABOUT_THE_READER.test(text) && !PROJECT_STAKE.test(text)) ||
     CONSEQUENCE_FOR_READER.test(text) ||
     WHY_LABEL.test(text)
   );
@@ -60,11 +63,15 @@ export function checkReaderValue(email: Email, f: Features = {}): CheckResult {
       finding('body', anchor, 'Nothing here says why this matters to the reader.', 'Add one sentence on what they gain or avoid: time, money, risk, their team or their customers.'),
     );
   }
+  // A notice that asks nothing still owes the reader a reason to read it.
+  const notice = sentences.every((s) => !s.ask || s.ask === 'conditional') || sentences.some((s) => s.noActionNeeded);
   return checkResult(
     'reader-value',
     false,
     agenda.length > 0 ? 0.2 : 0.3,
-    'The email says what is needed but not why it matters to the reader. People act on what affects their own team, targets, time or risk: say what they gain or avoid.',
+    notice
+      ? 'The email says what is happening but not what it means for the reader. Say how it affects them, their team, their time or their customers.'
+      : 'The email says what is needed but not why it matters to the reader. People act on what affects their own team, targets, time or risk: say what they gain or avoid.',
     findings,
   );
 }

@@ -41,6 +41,8 @@ export const OFFER_PHRASES: PhraseList = {
         String.raw`\bshout\s+if\b`,
         String.raw`\bif\s+(?:it's|it\s+is|that's)\s+(?:easier|simpler|quicker|helpful)\b`,
         String.raw`\bif\s+it\s+helps\b`,
+        String.raw`\bno\s+(?:worries|pressure|problem|stress)(?:\s+at\s+all)?\s+if\b`,
+        String.raw`\bif\s+you\s+can'?t(?:\s+\w+){0,3},?\s+(?:no\s+(?:worries|problem|pressure)|that'?s\s+(?:fine|ok|okay))\b`,
       ],
     },
   ],

@@ -89,6 +89,15 @@ export const BENEFIT_OR_RISK_PHRASES: PhraseList = {
         String.raw`off\s+(?:work|sick)`,
       ],
     },
+    {
+      source: 'Stakes in ordinary words, with no benefit vocabulary (favours returned, health and safety): what a careful reader counts as the reader\'s gain.',
+      entries: [
+        String.raw`in\s+return`,
+        String.raw`(?:i'?ll|i\s+will|i'?d|i\s+would|we'?ll|we\s+will)\s+(?:happily\s+)?(?:take|cover|do|swap|owe\s+you|return\s+the\s+favou?r)`,
+        String.raw`(?:stay|stays|staying|keep|keeps|keeping)\s+(?:you\s+|everyone\s+|your\s+\w+\s+)?(?:healthy|well|safe)`,
+        String.raw`(?:who\s+is|everyone\s+is|you\s+are)\s+(?:in|out\s+of)\s+the\s+building`,
+      ],
+    },
   ],
 };
 
