@@ -63,6 +63,7 @@ export class CoursePlayer extends LitElement {
   @state() private activities: typeof import('./lesson-activities.ts') | undefined;
   @state() private practiceReady = false;
   private loading = new Set<string>();
+  private activitiesRequested = false;
   private readonly wideScreen = typeof matchMedia === 'function' ? matchMedia('(min-width: 56rem)').matches : true;
   @query('lesson-view') private lessonView?: LessonView;
 
@@ -75,10 +76,6 @@ export class CoursePlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watcher.watch(this.actor);
-    import('./lesson-activities.ts').then(
-      (module) => (this.activities = module),
-      () => (this.lessonError = this.strings.player.loadError),
-    );
     window.addEventListener('hashchange', this.handleHashChange);
     this.handleHashChange();
     // On first load the page starts at the top, as screen readers expect; focus moves on navigation.
@@ -217,7 +214,27 @@ export class CoursePlayer extends LitElement {
     if (this.view.kind === 'lesson' && lesson) this.ensureActivities(lesson);
   }
 
+  /**
+   * Fetches the analyzer-heavy activities once a lesson's reading is on the page: compiling the
+   * analyzer and scoring worked examples would otherwise hold back the first lesson's render
+   * (a performance trace showed them taking most of the time to first lesson).
+   */
+  private loadActivities(): void {
+    if (this.activitiesRequested) return;
+    this.activitiesRequested = true;
+    const load = () =>
+      void import('./lesson-activities.ts').then(
+        (module) => (this.activities = module),
+        () => (this.lessonError = this.strings.player.loadError),
+      );
+    // After the next frame is painted (a task queued from an animation frame runs after it);
+    // a hidden page paints no frames, so it loads at once.
+    if (document.visibilityState === 'hidden') load();
+    else requestAnimationFrame(() => setTimeout(load));
+  }
+
   protected override updated(): void {
+    if (this.view.kind === 'lesson' && this.lessonView) this.loadActivities();
     if (!this.focusOnRender) return;
     // A lesson still loading has no heading yet: keep the request until it renders.
     const target = this.view.kind === 'lesson' ? this.lessonView : this.renderRoot.querySelector<HTMLElement>('[data-focus-target]');
@@ -245,7 +262,7 @@ export class CoursePlayer extends LitElement {
           : html`<a class="mode" href="#/practice">${s.practiceLink}</a>`}
       </header>
       ${this.renderNotices()}
-      <div class="layout">
+      <div class=${this.view.kind === 'practice' ? 'layout single' : 'layout'}>
         ${this.view.kind === 'practice' ? nothing : this.renderOutline(done, result.completed)}
         <main id="main-content" tabindex="-1">${this.renderView()}</main>
       </div>
