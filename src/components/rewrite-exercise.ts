@@ -3,9 +3,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import { analyzeEmail, type AnalysisResult, type CheckId } from '../analyzer/index.ts';
+import type { AnalysisResult, CheckId } from '../analyzer/index.ts';
 import type { AttemptRecord } from '../content/progress.ts';
-import { rubricWeights } from '../content/rubric.ts';
+import { scoreAgainstRubric, type RubricResult } from '../content/rubric.ts';
 import type { Email, Scenario } from '../content/schema.ts';
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
@@ -133,6 +133,8 @@ export class RewriteExercise extends LitElement {
   /** The text the live result was computed from: quotes and offsets refer to it. */
   @state() private analyzed: Email = { subject: '', body: '' };
   @state() private liveResult: AnalysisResult | null = null;
+  /** The live draft marked as a submission would be: the verdict the pass-rule sentence states. */
+  @state() private liveVerdict: Pick<RubricResult, 'passed' | 'failedChecks'> | null = null;
   @state() private liveFailed = false;
   @state() private announcement = '';
 
@@ -287,7 +289,7 @@ export class RewriteExercise extends LitElement {
     if (this.liveFailed) return html`<p class="notice">${s.liveError}</p>`;
     if (!this.liveResult) return html`<p class="empty">${s.liveEmpty}</p>`;
     const score = percent(this.liveResult.score);
-    return html`<p class="live-score">${format(s.liveScore, { score, pass: scenario.rubric.passScore })}</p>
+    return html`<p class="live-score">${this.liveRule(score, scenario.rubric.passScore)}</p>
       ${this.renderScoreBar(score, scenario.rubric.passScore)}
       <check-list
         heading-level=${this.level(2)}
@@ -502,6 +504,21 @@ export class RewriteExercise extends LitElement {
     </section>`;
   }
 
+  /**
+   * The whole pass rule as it stands for the draft so far, from the same verdict a submission
+   * gets (src/content/rubric.ts), so the panel never says "enough" while a marked check fails.
+   */
+  private liveRule(score: number, pass: number): string {
+    const s = this.strings;
+    const verdict = this.liveVerdict;
+    if (!verdict) return '';
+    if (verdict.passed) return format(s.liveRulePasses, { score, pass });
+    const failed = verdict.failedChecks.map((id) => this.checkName(id));
+    if (failed.length === 0) return format(s.liveRuleBelowPass, { score, pass });
+    if (failed.length === 1) return format(s.liveRuleCheckFails, { score, pass, check: failed[0] ?? '' });
+    return format(s.liveRuleChecksFail, { score, pass, count: failed.length, checks: failed.join(', ') });
+  }
+
   /** A bar with the pass mark drawn on it; the sentence beside it says the same in words. */
   private renderScoreBar(score: number, pass: number): TemplateResult {
     return html`<span class="score-bar" aria-hidden="true">
@@ -589,23 +606,23 @@ export class RewriteExercise extends LitElement {
     const email = this.current;
     if (!scenario || isBlank(email)) {
       this.liveResult = null;
+      this.liveVerdict = null;
       this.liveFailed = false;
       this.analyzed = email;
       return;
     }
     try {
-      const analysis = analyzeEmail(
-        { subject: email.subject, body: email.body, context: { kind: scenario.kind, audience: scenario.audience } },
-        { weights: rubricWeights(scenario) },
-      );
-      const checks = analysis.checks.filter((check) => scenario.rubric.checks.includes(check.id));
-      this.liveResult = { score: analysis.score, checks };
+      const marked = scoreAgainstRubric(scenario, email);
+      const checks = marked.analysis.checks.filter((check) => scenario.rubric.checks.includes(check.id));
+      this.liveResult = { ...marked.analysis, checks };
+      this.liveVerdict = { passed: marked.passed, failedChecks: marked.failedChecks };
       this.analyzed = email;
       this.liveFailed = false;
     } catch (error) {
       // The learner sees a calm message and keeps the text; the details are for maintainers.
       console.error('The email analysis failed:', error);
       this.liveResult = null;
+      this.liveVerdict = null;
       this.liveFailed = true;
     }
   }

@@ -13,6 +13,7 @@ import {
 } from '../../src/components/rewrite-exercise.ts';
 import '../../src/components/rewrite-exercise.ts';
 import type { AttemptRecord } from '../../src/content/progress.ts';
+import { scoreAgainstRubric } from '../../src/content/rubric.ts';
 import type { Scenario } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
 import { analysisStrings } from './analysis-strings.ts';
@@ -32,7 +33,10 @@ const strings: UiStrings['exercise'] = {
   attemptOf: 'Attempt {n} of {max}',
   liveHeading: 'How your rewrite is doing',
   liveNote: 'These checks update as you type.',
-  liveScore: 'Score so far: {score} out of 100. You need {pass} to pass.',
+  liveRulePasses: '{score} out of 100, and every marked check passes: this rewrite would pass.',
+  liveRuleBelowPass: '{score} out of 100, and every marked check passes: the score needs to reach {pass} to pass.',
+  liveRuleCheckFails: '{score} out of 100, and {check} still needs work: a rewrite passes with {pass} or more and every marked check passing.',
+  liveRuleChecksFail: '{score} out of 100, and {count} checks still need work ({checks}): a rewrite passes with {pass} or more and every marked check passing.',
   liveEmpty: 'Write your email and the checks will appear here.',
   liveError: "These checks couldn't run just now.",
   hintsHeading: 'Hints',
@@ -260,8 +264,30 @@ describe('<rewrite-exercise>', () => {
       const names = listRows().map((row) => text(row.querySelector('[role="heading"]')));
       expect(names).to.deep.equal(['Subject line', 'Clear ask', 'Courteous']);
       expect(editor!.result!.checks.map((c) => c.id)).to.deep.equal(['subject', 'clear-ask', 'courteous']);
-      expect(text(root.querySelector('.live-score'))).to.match(/^Score so far: \d+ out of 100\. You need 70 to pass\.$/);
+      expect(text(root.querySelector('.live-score'))).to.match(
+        /^\d+ out of 100, and (Subject line|Clear ask|Courteous|\d checks) still needs? work.*: a rewrite passes with 70 or more and every marked check passing\.$/,
+      );
       expect(listRows()[0]!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('4');
+    });
+
+    it('states the whole pass rule for the draft, as a submission would be marked', async () => {
+      // Over the pass mark with a vague subject: the score alone would pass, the subject check doesn't.
+      const reached = { subject: 'Room', body: goodDraft.body };
+      const marked = scoreAgainstRubric(scenario, reached);
+      expect(marked.score, 'the draft reaches the pass mark').to.be.at.least(70);
+      expect(marked.failedChecks).to.deep.equal(['subject']);
+      const el = await exercise({ phase: 'drafting', draft: reached });
+      expect(text(parts(el).root.querySelector('.live-score'))).to.equal(
+        `${Math.round(marked.score)} out of 100, and Subject line still needs work: a rewrite passes with 70 or more and every marked check passing.`,
+      );
+
+      el.draft = { ...goodDraft };
+      const passing = scoreAgainstRubric(scenario, goodDraft);
+      expect(passing.passed, 'the good draft passes').to.equal(true);
+      await waitUntil(() => text(parts(el).root.querySelector('.live-score')).startsWith(`${Math.round(passing.score)} out of 100`));
+      expect(text(parts(el).root.querySelector('.live-score'))).to.equal(
+        `${Math.round(passing.score)} out of 100, and every marked check passes: this rewrite would pass.`,
+      );
     });
 
     it('fires draft-change on each edit and re-checks once typing pauses', async () => {
