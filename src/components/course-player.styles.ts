@@ -184,6 +184,9 @@ export const coursePlayerStyles = css`
     padding: var(--_space-3);
   }
   @media (max-width: 30rem) {
+    .layout {
+      padding: var(--_space);
+    }
     main {
       padding: var(--_space-2);
     }
