@@ -294,6 +294,28 @@ export const rewriteExerciseStyles = css`
     font-size: 0.9375rem;
   }
 
+  .findings {
+    margin: var(--_space) 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9375rem;
+  }
+  .finding {
+    margin-block-start: var(--_space);
+    padding-inline-start: var(--_space-2);
+    border-inline-start: 3px solid var(--_border);
+  }
+  .finding p {
+    margin: 0;
+  }
+  .finding .where,
+  .finding .try {
+    font-weight: 600;
+  }
+  .finding .quote {
+    overflow-wrap: anywhere;
+  }
+
   .changes {
     margin-block-start: var(--_space);
     display: grid;

@@ -3,7 +3,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import type { AnalysisResult, CheckId } from '../analyzer/index.ts';
+import type { AnalysisResult, CheckId, Finding } from '../analyzer/index.ts';
 import type { AttemptRecord } from '../content/progress.ts';
 import { scoreAgainstRubric, type RubricResult } from '../content/rubric.ts';
 import type { Email, Scenario } from '../content/schema.ts';
@@ -11,7 +11,7 @@ import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import { checkLabel } from './check-appearance.ts';
 import './check-list.ts';
-import type { FindingSelectEvent } from './check-list.ts';
+import { excerptOf, type FindingSelectEvent } from './check-list.ts';
 import './email-card.ts';
 import './email-editor.ts';
 import type { EmailChangeEvent, EmailEditor } from './email-editor.ts';
@@ -398,7 +398,33 @@ export class RewriteExercise extends LitElement {
               ${score !== null ? html`<span class="rubric-score">${format(s.checkScore, { score })}</span>` : nothing}
             </p>
             ${check?.message ? html`<p class="message">${check.message}</p>` : nothing}
+            ${state === 'failed' && check ? this.renderFindings(check.findings) : nothing}
           </div>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  /**
+   * Where a failed check found something in the submitted email, quoted: the check's message
+   * may point at "the highlighted" words, and the editor's highlights are not on screen here.
+   */
+  private renderFindings(findings: readonly Finding[]): TemplateResult | typeof nothing {
+    const a = this.analysisStrings;
+    const listed = findings.slice(0, FEEDBACK_FINDING_LIMIT);
+    if (!a || listed.length === 0) return nothing;
+    return html`<ul class="findings" role="list">
+      ${listed.map((finding) => {
+        const excerpt = excerptOf(finding.field === 'subject' ? this.current.subject : this.current.body, finding.start, finding.end);
+        return html`<li class="finding">
+          ${excerpt
+            ? html`<p class="quote">
+                <span class="where">${finding.field === 'subject' ? a.inSubject : a.inBody}:</span>
+                <span dir="auto">${format(a.quote, { text: excerpt })}</span>
+              </p>`
+            : nothing}
+          <p class="finding-message">${finding.message}</p>
+          ${finding.suggestion ? html`<p class="suggestion"><span class="try">${a.suggestionLabel}</span> ${finding.suggestion}</p>` : nothing}
         </li>`;
       })}
     </ul>`;
@@ -655,6 +681,8 @@ export class RewriteExercise extends LitElement {
 }
 
 const ARROWS = { up: '▲', down: '▼', same: '=' } as const;
+/** Findings quoted per failed check in the feedback; the editor lists every one on revising. */
+const FEEDBACK_FINDING_LIMIT = 5;
 
 
 

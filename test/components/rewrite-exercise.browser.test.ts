@@ -431,6 +431,25 @@ describe('<rewrite-exercise>', () => {
       expect(rows[1]!.querySelector('.icon svg')).to.not.equal(null);
     });
 
+    it('quotes what a failed check found in the submitted email, with its suggestion', async () => {
+      // goodDraft's body: "Hi Jo,\n\nCould you book …": the finding covers "Could you book".
+      const start = goodDraft.body.indexOf('Could you book');
+      const withFinding: AnalysisResult = {
+        ...lastResult,
+        checks: lastResult.checks.map((c) =>
+          c.id === 'clear-ask'
+            ? { ...c, message: 'Say the highlighted ask sooner.', findings: [{ field: 'body', start, end: start + 'Could you book'.length, message: 'The ask comes late.', suggestion: 'Open with it.' }] }
+            : c,
+        ),
+      };
+      const el = await feedback({ lastResult: withFinding });
+      const rows = [...parts(el).root.querySelectorAll<HTMLElement>('.rubric-check')];
+      expect([...rows[1]!.querySelectorAll('.finding')].map((f) => text(f))).to.deep.equal([
+        'In the message: “Could you book” The ask comes late. Try: Open with it.',
+      ]);
+      expect(rows[0]!.querySelector('.finding'), 'no findings on a passed check').to.equal(null);
+    });
+
     it('shows what changed since the previous attempt and the attempts left', async () => {
       const el = await feedback();
       const { root } = parts(el);
