@@ -196,4 +196,9 @@ export const knowledgeCheckStyles = css`
       outline: 2px solid Highlight;
     }
   }
+
+  .tally {
+    margin-block-start: 0.25rem;
+    font-weight: 600;
+  }
 `;

@@ -161,6 +161,7 @@ export class KnowledgeCheck extends LitElement {
       <p class="verdict" data-correct=${this.correct ? 'true' : 'false'}>
         <span class="verdict-icon" aria-hidden="true">${this.correct ? '✓' : '✗'}</span> ${verdict}
       </p>
+      ${this.renderTally()}
       ${chosen.length > 0
         ? html`<ul class="choices" role="list">
             ${chosen.map(
@@ -180,6 +181,25 @@ export class KnowledgeCheck extends LitElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /**
+   * For a choose-all question answered partly right: how many right answers are still missing
+   * and how many choices are wrong, since each chosen right answer's own note says "Yes".
+   */
+  private renderTally(): TemplateResult | typeof nothing {
+    const question = this.question!;
+    const strings = this.strings!;
+    if (this.correct || question.type !== 'multiple') return nothing;
+    const total = question.options.filter((o) => o.correct).length;
+    const found = this.selected.filter((i) => question.options[i]?.correct).length;
+    const wrong = this.selected.length - found;
+    const missing = total - found;
+    const lines = [
+      missing === 1 ? format(strings.missingOne, { found, total }) : missing > 1 ? format(strings.missingMany, { found, total, missing }) : '',
+      wrong === 1 ? strings.wrongChosenOne : wrong > 1 ? format(strings.wrongChosenMany, { wrong }) : '',
+    ].filter((line) => line !== '');
+    return lines.length > 0 ? html`<p class="tally">${lines.join(' ')}</p>` : nothing;
   }
 
   private handleOptionChange(event: Event): void {
