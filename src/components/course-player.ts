@@ -7,6 +7,7 @@ import type { UiStrings } from '../content/strings/index.ts';
 import type { courseMachine } from '../flows/course.ts';
 import type { exerciseMachine } from '../flows/exercise.ts';
 import { questionMachine } from '../flows/question.ts';
+import { courseRewrites } from '../flows/rewrites.ts';
 import { lessonLock } from '../flows/rules.ts';
 import { ActorController } from './actor-controller.ts';
 import { coursePlayerStyles } from './course-player.styles.ts';
@@ -347,7 +348,7 @@ export class CoursePlayer extends LitElement {
     }
     const { course, result } = this.snapshot.context;
     if (this.view.kind === 'results') {
-      return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .passScore=${course.passScore} .strings=${this.strings.results} .analysisStrings=${this.strings.analysis} heading-level="1"></course-results></div>`;
+      return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .rewrites=${courseRewrites(course, this.snapshot.context.progress)} .passScore=${course.passScore} .strings=${this.strings.results} .analysisStrings=${this.strings.analysis} heading-level="1"></course-results></div>`;
     }
     if (this.lessonError) return html`<p role="alert">${this.lessonError}</p>`;
     const lesson = this.currentLesson;

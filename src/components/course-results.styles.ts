@@ -202,6 +202,45 @@ export const courseResultsStyles = css`
    * table never scrolls sideways. The labels are visual only (the column headers stay in the
    * accessibility tree), hence the empty alternative text after the slash.
    */
+  .rewrites {
+    margin-block-start: var(--_space-4);
+  }
+  .rewrite-columns {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space-3);
+    align-items: start;
+  }
+  .rewrite-column {
+    display: grid;
+    gap: var(--_space-2);
+    min-inline-size: 0;
+  }
+  .rewrite-column > :is(h1, h2, h3, h4, h5, h6) {
+    margin: 0;
+    font-size: 1.0625rem;
+  }
+  .rewrite-score {
+    margin: 0 0 var(--_space);
+    font-weight: 600;
+  }
+  .rewrite-checks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--_space-2);
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+    font-size: 0.875rem;
+    color: var(--_text-muted);
+  }
+  /* Side by side where both have room: the first rewrite on the left, the last on the right. */
+  @container (min-width: 44rem) {
+    .rewrite-columns {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+
   @container (max-width: 34rem) {
     thead {
       position: absolute;
