@@ -391,10 +391,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     if (pathname === '/manager/report') {
       if (!isGet) throw methodNotAllowed(['GET']);
       requireManager(cookies);
-      const page = serverReportHtml(buildServerReport(db, options.reportCourse)).replace(
-        '</header>',
-        '<p><a href="/manager/report.csv" download>Download the learners as CSV</a> · <form method="post" action="/manager/logout" style="display:inline"><button type="submit">Sign out</button></form></p>\n</header>',
-      );
+      const page = serverReportHtml(buildServerReport(db, options.reportCourse));
       return send(res, 200, page, 'text/html; charset=utf-8', { 'content-security-policy': REPORT_PAGE_POLICY });
     }
     if (pathname === '/manager/report.csv') {
