@@ -5,6 +5,7 @@ import { numberOption, parseCommandLine } from './args.ts';
 import type { CheckOutcome, CheckSummary } from './check-eval.ts';
 import { compareWithLabels, summarizeByCheck, toLabelledEmails } from './check-eval.ts';
 import { parseAskTsv, parsePolitenessCsv } from './datasets.ts';
+import { defaultDataFile } from './default-data.ts';
 import { CliError, UsageError, errorMessage, runCli } from './fail.ts';
 import { readTextInput } from './files.ts';
 import { parseEmailJsonl } from './jsonl.ts';
@@ -154,9 +155,12 @@ async function main(): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`one FILE.jsonl at a time (got ${positionals.length})`);
   const min = values.min === undefined ? undefined : numberOption('min', values.min, 0, 1);
 
-  const summaries = await evaluateChecks(positionals[0] ?? DEFAULTS.emails, values.verbose ?? false);
-  await optionalSection('Ask detector', () => evaluateAsks(values.asks ?? DEFAULTS.asks));
-  await optionalSection('Politeness', () => evaluatePoliteness(values.politeness ?? DEFAULTS.politeness));
+  const emails = positionals[0] ?? defaultDataFile(DEFAULTS.emails, 'The labelled emails', 'npm run eval -- FILE.jsonl');
+  const summaries = await evaluateChecks(emails, values.verbose ?? false);
+  await optionalSection('Ask detector', () => evaluateAsks(values.asks ?? defaultDataFile(DEFAULTS.asks, 'The ask sentences', '--asks FILE.tsv')));
+  await optionalSection('Politeness', () =>
+    evaluatePoliteness(values.politeness ?? defaultDataFile(DEFAULTS.politeness, 'The politeness ratings', '--politeness FILE.csv')),
+  );
 
   if (min !== undefined) {
     const below = summaries.filter((s) => {
