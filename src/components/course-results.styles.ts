@@ -115,22 +115,6 @@ export const courseResultsStyles = css`
     font-weight: 600;
   }
 
-  .bar {
-    display: block;
-    block-size: 0.5rem;
-    background: var(--_border-subtle);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-
-  .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_brand);
-    border-radius: inherit;
-    transition: inline-size 250ms ease-out;
-  }
-
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -183,18 +167,6 @@ export const courseResultsStyles = css`
     margin-block-start: var(--_space);
     color: var(--_text-muted);
     font-size: 0.9375rem;
-  }
-
-  .button {
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 600;
-    color: var(--_on-brand);
-    background: var(--_brand);
-    border: 2px solid var(--_brand);
-    border-radius: var(--_radius);
-    cursor: pointer;
   }
 
   /*

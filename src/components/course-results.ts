@@ -8,6 +8,7 @@ import type { CourseRewrites, RewriteShown } from '../flows/rewrites.ts';
 import { MASTERY_SCORE, type CourseResult, type SkillResult } from '../flows/rules.ts';
 import { checkLabel } from './check-appearance.ts';
 import { courseResultsStyles } from './course-results.styles.ts';
+import { barStyles, buttonStyles } from './shared.styles.ts';
 import './email-card.ts';
 import { theme } from './theme.styles.ts';
 import { stateIcon } from './check-state.ts';
@@ -48,7 +49,7 @@ export class ReviewCourseEvent extends Event {
  */
 @customElement('course-results')
 export class CourseResults extends LitElement {
-  static override styles = [theme, courseResultsStyles];
+  static override styles = [theme, buttonStyles, barStyles, courseResultsStyles];
 
   @property({ attribute: false }) result: CourseResult | null = null;
   /** The diagnostic and final assessment rewrites, shown side by side; none when null. */

@@ -6,6 +6,7 @@ import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import { clampLevel } from './email-card.ts';
 import { knowledgeCheckStyles } from './knowledge-check.styles.ts';
+import { buttonStyles, fieldsetStyles } from './shared.styles.ts';
 import { theme } from './theme.styles.ts';
 
 /** Where the question is: answering, answered wrong with a retry left, or finished. */
@@ -61,7 +62,7 @@ export class QuestionRetryEvent extends Event {
  */
 @customElement('knowledge-check')
 export class KnowledgeCheck extends LitElement {
-  static override styles = [theme, knowledgeCheckStyles];
+  static override styles = [theme, buttonStyles, fieldsetStyles, knowledgeCheckStyles];
 
   @property({ attribute: false }) question: Question | null = null;
   @property({ attribute: false }) strings: UiStrings['question'] | null = null;
@@ -142,10 +143,10 @@ export class KnowledgeCheck extends LitElement {
       ${answering || this.phase === 'feedback'
         ? html`<div class="actions">
             ${answering
-              ? html`<button type="button" class="submit" ?disabled=${this.selected.length === 0} @click=${this.handleSubmit}>
+              ? html`<button type="button" class="button submit" ?disabled=${this.selected.length === 0} @click=${this.handleSubmit}>
                   ${strings.submit}
                 </button>`
-              : html`<button type="button" class="retry" @click=${this.handleRetry}>${strings.tryAgain}</button>`}
+              : html`<button type="button" class="button secondary retry" @click=${this.handleRetry}>${strings.tryAgain}</button>`}
           </div>`
         : nothing}
     `;

@@ -16,6 +16,7 @@ import './email-card.ts';
 import './email-editor.ts';
 import type { EmailChangeEvent, EmailEditor } from './email-editor.ts';
 import { rewriteExerciseStyles } from './rewrite-exercise.styles.ts';
+import { barStyles, buttonStyles } from './shared.styles.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';
 
 type ExerciseStrings = UiStrings['exercise'];
@@ -113,7 +114,7 @@ export class ExerciseContinueEvent extends Event {
  */
 @customElement('rewrite-exercise')
 export class RewriteExercise extends LitElement {
-  static override styles = [theme, checkAppearanceStyles, rewriteExerciseStyles];
+  static override styles = [theme, buttonStyles, barStyles, checkAppearanceStyles, rewriteExerciseStyles];
 
   @property({ attribute: false }) scenario: Scenario | null = null;
   @property({ attribute: false }) strings!: ExerciseStrings;
@@ -547,7 +548,7 @@ export class RewriteExercise extends LitElement {
 
   /** A bar with the pass mark drawn on it; the sentence beside it says the same in words. */
   private renderScoreBar(score: number, pass: number): TemplateResult {
-    return html`<span class="score-bar" aria-hidden="true">
+    return html`<span class="bar score-bar" aria-hidden="true">
       <span class="fill" style=${styleMap({ inlineSize: `${percent(score)}%` })}></span>
       <span class="pass-mark" style=${styleMap({ insetInlineStart: `${percent(pass)}%` })}></span>
     </span>`;

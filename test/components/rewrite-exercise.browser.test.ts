@@ -291,7 +291,8 @@ describe('<rewrite-exercise>', () => {
     });
 
     it('fires draft-change on each edit and re-checks once typing pauses', async () => {
-      const el = await exercise({ phase: 'drafting', draft: { ...scenario.original }, debounceMs: 300 });
+      // A pause long enough that a busy machine's keystrokes never leave one mid-typing.
+      const el = await exercise({ phase: 'drafting', draft: { ...scenario.original }, debounceMs: 1000 });
       const { subject, body, listRows, root } = parts(el);
       const drafts: DraftChangeEvent[] = [];
       let leaked = 0;
@@ -312,7 +313,7 @@ describe('<rewrite-exercise>', () => {
       // Not re-checked on each keystroke: the old result stays until the pause.
       await el.updateComplete;
       expect(text(root.querySelector('.live-score'))).to.equal(scoreBefore);
-      await waitUntil(() => text(root.querySelector('.live-score')) !== scoreBefore, 'the checks never re-ran');
+      await waitUntil(() => text(root.querySelector('.live-score')) !== scoreBefore, 'the checks never re-ran', { timeout: 5000 });
       expect(subjectStateBefore).to.equal('Needs work');
       expect(text(listRows()[0]!.querySelector('.state'))).to.equal('Passed');
     });
