@@ -11,7 +11,6 @@ import { courseRewrites } from '../flows/rewrites.ts';
 import { lessonLock } from '../flows/rules.ts';
 import { ActorController } from './actor-controller.ts';
 import { coursePlayerStyles } from './course-player.styles.ts';
-import './course-results.ts';
 import './knowledge-check.ts';
 import type { QuestionSelectEvent } from './knowledge-check.ts';
 import './lesson-view.ts';
@@ -63,6 +62,8 @@ export class CoursePlayer extends LitElement {
   /** The analyzer-heavy activities, loaded after the first render. */
   @state() private activities: typeof import('./lesson-activities.ts') | undefined;
   @state() private practiceReady = false;
+  /** The results page is seen once, at the end: its element loads when it is first opened. */
+  private resultsRequested = false;
   private loading = new Set<string>();
   private activitiesRequested = false;
   private readonly wideScreen = typeof matchMedia === 'function' ? matchMedia('(min-width: 56rem)').matches : true;
@@ -348,6 +349,10 @@ export class CoursePlayer extends LitElement {
     }
     const { course, result } = this.snapshot.context;
     if (this.view.kind === 'results') {
+      if (!this.resultsRequested) {
+        this.resultsRequested = true;
+        void import('./course-results.ts');
+      }
       return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .rewrites=${courseRewrites(course, this.snapshot.context.progress)} .passScore=${course.passScore} .strings=${this.strings.results} .analysisStrings=${this.strings.analysis} heading-level="1"></course-results></div>`;
     }
     if (this.lessonError) return html`<p role="alert">${this.lessonError}</p>`;
