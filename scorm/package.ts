@@ -122,7 +122,7 @@ async function main(): Promise<number> {
   }
   if (positionals.length > 0) throw new CliError(`unexpected argument ${positionals[0] ?? ''} (try --help)`, 2);
   for (const built of await buildPackages()) {
-    process.stdout.write(`${built.path}: ${VERSIONS[built.version].label}, ${(built.bytes / 1024).toFixed(1)} KB, ${built.fileCount} files\n`);
+    process.stdout.write(`${built.path}: ${VERSIONS[built.version].label}, ${(built.bytes / 1000).toFixed(1)} KB, ${built.fileCount} files\n`);
   }
   return 0;
 }

@@ -179,7 +179,7 @@ class Panel {
 
 async function fetchRecord(version: ScormVersion): Promise<{ cmi: Record<string, unknown>; savedAt: string } | undefined> {
   const response = await fetch(`/lms/record?v=${version}`, { cache: 'no-store' });
-  if (response.status === 404) return undefined;
+  if (response.status === 204) return undefined; // a first launch: nothing saved yet
   if (!response.ok) throw new Error(`the preview server answered ${response.status}`);
   const body: unknown = await response.json();
   const cmi = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['cmi'] : undefined;

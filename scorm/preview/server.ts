@@ -2,7 +2,7 @@
 //   /                      the host page (scorm-again as the LMS, the course in an iframe, a panel)
 //   /host.js               the host page's script, bundled by esbuild at start, kept in memory
 //   /course/…              the built course (dist/web)
-//   GET  /lms/record?v=…   the saved learner record ({ "cmi": … }) of SCORM 1.2 or 2004, or 404
+//   GET  /lms/record?v=…   the saved learner record ({ "cmi": … }) of SCORM 1.2 or 2004, or 204
 //   POST /lms/commit?v=…   scorm-again's commits: JSON whatever the Content-Type (sendBeacon's is text/plain)
 //   POST /lms/reset?v=…    deletes the record: the next launch is a new attempt
 // A bad request gets a 4xx and changes nothing; no request can stop the server.
@@ -158,7 +158,8 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         if (method !== 'GET' && method !== 'HEAD') throw onlyGet();
         const saved = await records.read(versionOf(url));
         if (!saved) {
-          sendJson(res, 404, { error: 'no record: a first launch' });
+          // A first launch is normal, not an error: 204, so the browser logs no failed request.
+          res.writeHead(204, { ...COMMON_HEADERS, 'cache-control': 'no-store' }).end();
           return;
         }
         sendJson(res, 200, saved.record, { 'last-modified': saved.savedAt.toUTCString() });

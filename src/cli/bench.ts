@@ -6,8 +6,8 @@ import type { EmailInput } from '../analyzer/index.ts';
 import { numberOption, parseCommandLine } from './args.ts';
 import { ANALYZER_ENTRY, measureAnalyzerBundle } from './bundle.ts';
 import { chromiumMissing, firstLessonRenderTimes, timeInChromium } from './chromium.ts';
-import { buildCourse, initialAssets, serveStatic } from './course-build.ts';
-import { readLessonFiles } from './lesson-files.ts';
+import { buildCourse, serveStatic } from './course-build.ts';
+import { courseSizes } from './course-sizes.ts';
 import { buildPackages } from '../../scorm/package.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -88,15 +88,11 @@ async function printCourse(): Promise<void> {
   try {
     await buildCourse(dir);
     // The first lesson's own chunk is fetched before it can show; the analyzer's chunk is not.
-    const firstLesson = readLessonFiles().find((f) => !f.path.endsWith('course.yaml'));
-    const firstId = firstLesson ? /^id:\s*(\S+)/m.exec(firstLesson.text)?.[1] : undefined;
-    const assets = initialAssets(dir, firstId ? [firstId] : []);
-    for (const a of assets) console.log(`  ${a.path}  ${(a.bytes / KB).toFixed(1)} KB, gzip ${(a.gzipBytes / KB).toFixed(1)} KB`);
-    const total = assets.reduce((n, a) => n + a.gzipBytes, 0) / KB;
+    const sizes = courseSizes(dir);
+    for (const a of sizes.beforeFirstLesson) console.log(`  ${a.path}  ${(a.bytes / KB).toFixed(1)} KB, gzip ${(a.gzipBytes / KB).toFixed(1)} KB`);
+    const total = sizes.beforeFirstLessonGzipKB;
     console.log(`  total gzip ${total.toFixed(1)} KB  (budget < ${BUDGET.courseInitialKB} KB: ${verdict(total, BUDGET.courseInitialKB)}; scorm-again is not in it)`);
-    const later = initialAssets(dir, ['lesson-activities', 'email-editor']).filter((a) => !assets.some((b) => b.path === a.path));
-    const laterKB = later.reduce((n, a) => n + a.gzipBytes, 0) / KB;
-    console.log(`  loaded just after the first lesson shows (rewrites, worked examples, the analyzer): gzip ${laterKB.toFixed(1)} KB`);
+    console.log(`  loaded just after the first lesson shows (rewrites, worked examples, the analyzer): gzip ${sizes.afterFirstLessonGzipKB.toFixed(1)} KB`);
     const missing = chromiumMissing();
     if (missing) {
       console.log(`  first render: skipped (${missing})`);

@@ -64,5 +64,18 @@ export function courseModulePlugin(dir = LESSONS_DIR): Plugin {
       for (const file of [...readLessonFiles(dir), ...readUiFiles(join(dir, 'ui'))]) this.addWatchFile(resolve(file.path));
       return id === RESOLVED_ID ? courseModuleSource(dir) : lessonModuleSource(id.slice(1 + LESSON_PREFIX.length), dir);
     },
+    // The first lesson's chunk is fetched alongside the course script instead of after it has
+    // run: a new learner's first screen no longer waits for one more round trip.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const firstId = validatedCourse(dir).course.lessons[0]?.id;
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId === `\0${LESSON_PREFIX}${firstId}`,
+        );
+        if (!chunk) return undefined;
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
   };
 }

@@ -6,6 +6,7 @@ import { numberOption, parseCommandLine } from './args.ts';
 import type { CheckOutcome, CheckSummary, LabelledEmail } from './check-eval.ts';
 import { compareWithLabels, summarizeByCheck, toLabelledEmails } from './check-eval.ts';
 import { parseAskTsv, parsePolitenessCsv } from './datasets.ts';
+import { defaultDataFile } from './default-data.ts';
 import { CliError, UsageError, errorMessage, runCli } from './fail.ts';
 import { readTextInput } from './files.ts';
 import { parseEmailJsonl } from './jsonl.ts';
@@ -302,8 +303,10 @@ async function main(): Promise<number> {
     await evaluateAgreement(SECOND_LABELS_FILE);
     console.log(renderFootnote(summaries));
   }
-  await optionalSection('Ask detector', () => evaluateAsks(values.asks ?? DEFAULTS.asks));
-  await optionalSection('Politeness', () => evaluatePoliteness(values.politeness ?? DEFAULTS.politeness));
+  await optionalSection('Ask detector', () => evaluateAsks(values.asks ?? defaultDataFile(DEFAULTS.asks, 'The ask sentences', '--asks FILE.tsv')));
+  await optionalSection('Politeness', () =>
+    evaluatePoliteness(values.politeness ?? defaultDataFile(DEFAULTS.politeness, 'The politeness ratings', '--politeness FILE.csv')),
+  );
 
   if (min !== undefined) {
     const below = summaries.filter((s) => {

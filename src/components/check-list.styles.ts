@@ -109,20 +109,9 @@ export const checkListStyles = css`
   }
 
   .bar {
-    display: block;
-    block-size: 0.375rem;
+    --_bar-size: 0.375rem;
+    --_bar-fill: var(--_state);
     margin-block: 0.375rem var(--_space);
-    background: var(--_border-subtle);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-
-  .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_state);
-    border-radius: inherit;
-    transition: inline-size 200ms ease-out;
   }
 
   .message {

@@ -7,6 +7,7 @@ import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import { checkLabel } from './check-appearance.ts';
 import { checkListStyles } from './check-list.styles.ts';
+import { barStyles } from './shared.styles.ts';
 import { normaliseRange } from './highlight-ranges.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';
 
@@ -43,7 +44,7 @@ export class FindingSelectEvent extends Event {
  */
 @customElement('check-list')
 export class CheckList extends LitElement {
-  static override styles = [theme, checkAppearanceStyles, checkListStyles];
+  static override styles = [theme, barStyles, checkAppearanceStyles, checkListStyles];
 
   @property({ attribute: false }) result: AnalysisResult | null = null;
   @property({ attribute: false }) strings: AnalysisStrings | null = null;

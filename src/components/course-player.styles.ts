@@ -92,10 +92,24 @@ export const coursePlayerStyles = css`
     max-inline-size: 80rem;
     margin-inline: auto;
   }
+  /* Free practice has no outline: its page takes the whole width. */
+  .layout.single {
+    grid-template-columns: minmax(0, 1fr);
+  }
   @media (max-width: 56rem) {
     .layout {
       grid-template-columns: minmax(0, 1fr);
       padding: var(--_space-2);
+    }
+  }
+  /* On wide screens the outline stays in view beside a long lesson, scrolling on its own. */
+  @media (min-width: 56.0625rem) {
+    .outline {
+      position: sticky;
+      inset-block-start: var(--_space-3);
+      max-block-size: calc(100vh - 2 * var(--_space-3));
+      overflow-y: auto;
+      box-sizing: border-box;
     }
   }
 
@@ -170,6 +184,9 @@ export const coursePlayerStyles = css`
     padding: var(--_space-3);
   }
   @media (max-width: 30rem) {
+    .layout {
+      padding: var(--_space);
+    }
     main {
       padding: var(--_space-2);
     }

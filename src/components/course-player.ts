@@ -7,10 +7,10 @@ import type { UiStrings } from '../content/strings/index.ts';
 import type { courseMachine } from '../flows/course.ts';
 import type { exerciseMachine } from '../flows/exercise.ts';
 import { questionMachine } from '../flows/question.ts';
+import { courseRewrites } from '../flows/rewrites.ts';
 import { lessonLock } from '../flows/rules.ts';
 import { ActorController } from './actor-controller.ts';
 import { coursePlayerStyles } from './course-player.styles.ts';
-import './course-results.ts';
 import './knowledge-check.ts';
 import type { QuestionSelectEvent } from './knowledge-check.ts';
 import './lesson-view.ts';
@@ -62,7 +62,10 @@ export class CoursePlayer extends LitElement {
   /** The analyzer-heavy activities, loaded after the first render. */
   @state() private activities: typeof import('./lesson-activities.ts') | undefined;
   @state() private practiceReady = false;
+  /** The results page is seen once, at the end: its element loads when it is first opened. */
+  private resultsRequested = false;
   private loading = new Set<string>();
+  private activitiesRequested = false;
   private readonly wideScreen = typeof matchMedia === 'function' ? matchMedia('(min-width: 56rem)').matches : true;
   @query('lesson-view') private lessonView?: LessonView;
 
@@ -75,10 +78,6 @@ export class CoursePlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watcher.watch(this.actor);
-    import('./lesson-activities.ts').then(
-      (module) => (this.activities = module),
-      () => (this.lessonError = this.strings.player.loadError),
-    );
     window.addEventListener('hashchange', this.handleHashChange);
     this.handleHashChange();
     // On first load the page starts at the top, as screen readers expect; focus moves on navigation.
@@ -217,7 +216,27 @@ export class CoursePlayer extends LitElement {
     if (this.view.kind === 'lesson' && lesson) this.ensureActivities(lesson);
   }
 
+  /**
+   * Fetches the analyzer-heavy activities once a lesson's reading is on the page: compiling the
+   * analyzer and scoring worked examples would otherwise hold back the first lesson's render
+   * (a performance trace showed them taking most of the time to first lesson).
+   */
+  private loadActivities(): void {
+    if (this.activitiesRequested) return;
+    this.activitiesRequested = true;
+    const load = () =>
+      void import('./lesson-activities.ts').then(
+        (module) => (this.activities = module),
+        () => (this.lessonError = this.strings.player.loadError),
+      );
+    // After the next frame is painted (a task queued from an animation frame runs after it);
+    // a hidden page paints no frames, so it loads at once.
+    if (document.visibilityState === 'hidden') load();
+    else requestAnimationFrame(() => setTimeout(load));
+  }
+
   protected override updated(): void {
+    if (this.view.kind === 'lesson' && this.lessonView) this.loadActivities();
     if (!this.focusOnRender) return;
     // A lesson still loading has no heading yet: keep the request until it renders.
     const target = this.view.kind === 'lesson' ? this.lessonView : this.renderRoot.querySelector<HTMLElement>('[data-focus-target]');
@@ -245,7 +264,7 @@ export class CoursePlayer extends LitElement {
           : html`<a class="mode" href="#/practice">${s.practiceLink}</a>`}
       </header>
       ${this.renderNotices()}
-      <div class="layout">
+      <div class=${this.view.kind === 'practice' ? 'layout single' : 'layout'}>
         ${this.view.kind === 'practice' ? nothing : this.renderOutline(done, result.completed)}
         <main id="main-content" tabindex="-1">${this.renderView()}</main>
       </div>
@@ -330,7 +349,11 @@ export class CoursePlayer extends LitElement {
     }
     const { course, result } = this.snapshot.context;
     if (this.view.kind === 'results') {
-      return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .passScore=${course.passScore} .strings=${this.strings.results} .analysisStrings=${this.strings.analysis} heading-level="1"></course-results></div>`;
+      if (!this.resultsRequested) {
+        this.resultsRequested = true;
+        void import('./course-results.ts');
+      }
+      return html`<div data-focus-target tabindex="-1"><course-results .result=${result} .rewrites=${courseRewrites(course, this.snapshot.context.progress)} .passScore=${course.passScore} .strings=${this.strings.results} .analysisStrings=${this.strings.analysis} heading-level="1"></course-results></div>`;
     }
     if (this.lessonError) return html`<p role="alert">${this.lessonError}</p>`;
     const lesson = this.currentLesson;

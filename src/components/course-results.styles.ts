@@ -115,22 +115,6 @@ export const courseResultsStyles = css`
     font-weight: 600;
   }
 
-  .bar {
-    display: block;
-    block-size: 0.5rem;
-    background: var(--_border-subtle);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-
-  .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_brand);
-    border-radius: inherit;
-    transition: inline-size 250ms ease-out;
-  }
-
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -185,23 +169,50 @@ export const courseResultsStyles = css`
     font-size: 0.9375rem;
   }
 
-  .button {
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 600;
-    color: var(--_on-brand);
-    background: var(--_brand);
-    border: 2px solid var(--_brand);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
   /*
    * Narrow screens: each skill becomes a small card, each value labelled with its column, so the
    * table never scrolls sideways. The labels are visual only (the column headers stay in the
    * accessibility tree), hence the empty alternative text after the slash.
    */
+  .rewrites {
+    margin-block-start: var(--_space-4);
+  }
+  .rewrite-columns {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space-3);
+    align-items: start;
+  }
+  .rewrite-column {
+    display: grid;
+    gap: var(--_space-2);
+    min-inline-size: 0;
+  }
+  .rewrite-column > :is(h1, h2, h3, h4, h5, h6) {
+    margin: 0;
+    font-size: 1.0625rem;
+  }
+  .rewrite-score {
+    margin: 0 0 var(--_space);
+    font-weight: 600;
+  }
+  .rewrite-checks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--_space-2);
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+    font-size: 0.875rem;
+    color: var(--_text-muted);
+  }
+  /* Side by side where both have room: the first rewrite on the left, the last on the right. */
+  @container (min-width: 44rem) {
+    .rewrite-columns {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+
   @container (max-width: 34rem) {
     thead {
       position: absolute;

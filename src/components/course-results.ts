@@ -4,9 +4,12 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import type { UiStrings } from '../content/strings/index.ts';
 import { format } from '../content/strings/format.ts';
+import type { CourseRewrites, RewriteShown } from '../flows/rewrites.ts';
 import { MASTERY_SCORE, type CourseResult, type SkillResult } from '../flows/rules.ts';
 import { checkLabel } from './check-appearance.ts';
 import { courseResultsStyles } from './course-results.styles.ts';
+import { barStyles, buttonStyles } from './shared.styles.ts';
+import './email-card.ts';
 import { theme } from './theme.styles.ts';
 import { stateIcon } from './check-state.ts';
 
@@ -31,10 +34,11 @@ export class ReviewCourseEvent extends Event {
  * The learner's results at the end of the course: the final assessment score and whether it
  * reaches the pass mark (said in words and with an icon, not by colour alone), the change from
  * the diagnostic rewrite to the final assessment, and a table of every skill (check) with its
- * diagnostic score, final score, change and whether it is mastered. Scores the learner has not
- * earned yet read as "not attempted".
+ * diagnostic score, final score, change and whether it is mastered; then, with `rewrites`, the
+ * learner's first rewrite beside the final assessment's, each with its score on every check.
+ * Scores the learner has not earned yet read as "not attempted".
  *
- * Properties: `result` (`CourseResult`), `passScore` (`pass-score`, 0–100), `strings`
+ * Properties: `result` (`CourseResult`), `rewrites` (`CourseRewrites`), `passScore` (`pass-score`, 0–100), `strings`
  * (`UiStrings['results']`), `analysisStrings` (`UiStrings['analysis']`, for the check names; it
  * renders nothing until it has both), `headingLevel` (`heading-level`, default 2; sub-headings
  * go one deeper), `showReview` (`show-review`: shows the "Review the course" button).
@@ -45,9 +49,11 @@ export class ReviewCourseEvent extends Event {
  */
 @customElement('course-results')
 export class CourseResults extends LitElement {
-  static override styles = [theme, courseResultsStyles];
+  static override styles = [theme, buttonStyles, barStyles, courseResultsStyles];
 
   @property({ attribute: false }) result: CourseResult | null = null;
+  /** The diagnostic and final assessment rewrites, shown side by side; none when null. */
+  @property({ attribute: false }) rewrites: CourseRewrites | null = null;
   @property({ type: Number, attribute: 'pass-score' }) passScore = 0;
   @property({ attribute: false }) strings!: ResultsStrings;
   @property({ attribute: false }) analysisStrings: AnalysisStrings | null = null;
@@ -68,7 +74,7 @@ export class CourseResults extends LitElement {
     if (!s || !a) return nothing;
     return html`<section class="results" aria-labelledby="results-heading">
       ${this.heading(0, s.heading, 'results-heading')} ${this.renderVerdict()} ${this.renderImprovement()}
-      ${this.renderSkills(a)}
+      ${this.renderSkills(a)} ${this.renderRewrites(a)}
       ${this.showReview
         ? html`<p class="actions">
             <button type="button" class="button" @click=${this.handleReviewClick}>${s.reviewCourse}</button>
@@ -168,6 +174,45 @@ export class CourseResults extends LitElement {
         <span><span class="mastered-icon">${skill.mastered ? masteredIcon() : nothing}</span>${mastered}</span>
       </td>
     </tr>`;
+  }
+
+  /** The first rewrite beside the final assessment's, each with its score and checks. */
+  private renderRewrites(a: AnalysisStrings): TemplateResult | typeof nothing {
+    const s = this.strings;
+    const rewrites = this.rewrites;
+    if (!rewrites || (rewrites.diagnostic.length === 0 && rewrites.final.length === 0)) return nothing;
+    const column = (heading: string, id: string, list: readonly RewriteShown[]) =>
+      html`<section class="rewrite-column" aria-labelledby=${id}>
+        ${this.heading(2, heading, id)}
+        ${list.length === 0 ? html`<p class="note">${s.notAttempted}</p>` : list.map((r) => this.renderRewrite(a, r))}
+      </section>`;
+    return html`<div class="rewrites">
+      ${this.heading(1, s.rewritesHeading, 'rewrites-heading')}
+      <p>${s.rewritesIntro}</p>
+      <div class="rewrite-columns">
+        ${column(s.columnDiagnostic, 'rewrites-diagnostic', rewrites.diagnostic)} ${column(s.columnFinal, 'rewrites-final', rewrites.final)}
+      </div>
+    </div>`;
+  }
+
+  private renderRewrite(a: AnalysisStrings, rewrite: RewriteShown): TemplateResult {
+    const s = this.strings;
+    const checks = Object.entries(rewrite.checks) as [SkillResult['check'], number][];
+    return html`<email-card
+      class="rewrite"
+      data-scenario=${rewrite.scenarioId}
+      heading=${rewrite.title}
+      heading-level=${Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1) + 3, 6)}
+      subject-label=${s.rewriteSubjectLabel}
+      no-subject-text=${s.rewriteNoSubject}
+      .subject=${rewrite.draft?.subject ?? ''}
+      .body=${rewrite.draft?.body ?? s.rewriteNotKept}
+    >
+      <p class="rewrite-score">${format(s.rewriteScore, { score: percent(rewrite.score) })}</p>
+      <ul class="rewrite-checks" role="list">
+        ${checks.map(([id, score]) => html`<li data-check=${id}>${format(s.rewriteCheck, { check: checkLabel(id, a.checkNames), score: percent(score) })}</li>`)}
+      </ul>
+    </email-card>`;
   }
 
   private scoreText(score: number | null): string {

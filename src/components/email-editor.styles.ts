@@ -134,16 +134,7 @@ export const emailEditorStyles = css`
     margin: 0;
   }
 
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-
   legend {
-    padding: 0;
-    font-weight: 600;
     margin-block-end: var(--_space);
   }
 

@@ -15,6 +15,7 @@ import {
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import { emailEditorStyles } from './email-editor.styles.ts';
+import { fieldsetStyles } from './shared.styles.ts';
 import { segmentText, type HighlightRange } from './highlight-ranges.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';
 
@@ -55,7 +56,7 @@ export class EmailChangeEvent extends Event {
  */
 @customElement('email-editor')
 export class EmailEditor extends LitElement {
-  static override styles = [theme, checkAppearanceStyles, emailEditorStyles];
+  static override styles = [theme, fieldsetStyles, checkAppearanceStyles, emailEditorStyles];
 
   @property() subject = '';
   @property() body = '';

@@ -17,16 +17,7 @@ export const knowledgeCheckStyles = css`
     line-height: 1.3;
   }
 
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-
   legend {
-    padding: 0;
-    font-weight: 600;
     font-size: 1.0625rem;
   }
 
@@ -156,44 +147,15 @@ export const knowledgeCheckStyles = css`
     border-inline-start: 3px solid var(--_pass);
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    margin-block-start: var(--_space-2);
-  }
-
-  button {
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 600;
-    color: var(--_on-brand);
-    background: var(--_brand);
-    border: 2px solid var(--_brand);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  button:hover:not(:disabled) {
-    text-decoration: underline;
-  }
-
-  button:disabled {
-    color: var(--_text-muted);
-    background: var(--_surface);
-    border-color: var(--_border-subtle);
-    cursor: not-allowed;
-  }
-
-  .retry {
-    color: var(--_brand);
-    background: var(--_surface);
-  }
 
   @media (forced-colors: active) {
     .option:has(input:checked) {
       outline: 2px solid Highlight;
     }
+  }
+
+  .tally {
+    margin-block-start: 0.25rem;
+    font-weight: 600;
   }
 `;

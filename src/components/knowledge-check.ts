@@ -6,6 +6,7 @@ import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import { clampLevel } from './email-card.ts';
 import { knowledgeCheckStyles } from './knowledge-check.styles.ts';
+import { buttonStyles, fieldsetStyles } from './shared.styles.ts';
 import { theme } from './theme.styles.ts';
 
 /** Where the question is: answering, answered wrong with a retry left, or finished. */
@@ -61,7 +62,7 @@ export class QuestionRetryEvent extends Event {
  */
 @customElement('knowledge-check')
 export class KnowledgeCheck extends LitElement {
-  static override styles = [theme, knowledgeCheckStyles];
+  static override styles = [theme, buttonStyles, fieldsetStyles, knowledgeCheckStyles];
 
   @property({ attribute: false }) question: Question | null = null;
   @property({ attribute: false }) strings: UiStrings['question'] | null = null;
@@ -142,10 +143,10 @@ export class KnowledgeCheck extends LitElement {
       ${answering || this.phase === 'feedback'
         ? html`<div class="actions">
             ${answering
-              ? html`<button type="button" class="submit" ?disabled=${this.selected.length === 0} @click=${this.handleSubmit}>
+              ? html`<button type="button" class="button submit" ?disabled=${this.selected.length === 0} @click=${this.handleSubmit}>
                   ${strings.submit}
                 </button>`
-              : html`<button type="button" class="retry" @click=${this.handleRetry}>${strings.tryAgain}</button>`}
+              : html`<button type="button" class="button secondary retry" @click=${this.handleRetry}>${strings.tryAgain}</button>`}
           </div>`
         : nothing}
     `;
@@ -161,6 +162,7 @@ export class KnowledgeCheck extends LitElement {
       <p class="verdict" data-correct=${this.correct ? 'true' : 'false'}>
         <span class="verdict-icon" aria-hidden="true">${this.correct ? '✓' : '✗'}</span> ${verdict}
       </p>
+      ${this.renderTally()}
       ${chosen.length > 0
         ? html`<ul class="choices" role="list">
             ${chosen.map(
@@ -180,6 +182,25 @@ export class KnowledgeCheck extends LitElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /**
+   * For a choose-all question answered partly right: how many right answers are still missing
+   * and how many choices are wrong, since each chosen right answer's own note says "Yes".
+   */
+  private renderTally(): TemplateResult | typeof nothing {
+    const question = this.question!;
+    const strings = this.strings!;
+    if (this.correct || question.type !== 'multiple') return nothing;
+    const total = question.options.filter((o) => o.correct).length;
+    const found = this.selected.filter((i) => question.options[i]?.correct).length;
+    const wrong = this.selected.length - found;
+    const missing = total - found;
+    const lines = [
+      missing === 1 ? format(strings.missingOne, { found, total }) : missing > 1 ? format(strings.missingMany, { found, total, missing }) : '',
+      wrong === 1 ? strings.wrongChosenOne : wrong > 1 ? format(strings.wrongChosenMany, { wrong }) : '',
+    ].filter((line) => line !== '');
+    return lines.length > 0 ? html`<p class="tally">${lines.join(' ')}</p>` : nothing;
   }
 
   private handleOptionChange(event: Event): void {

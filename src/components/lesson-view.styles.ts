@@ -52,6 +52,14 @@ export const lessonViewStyles = css`
     margin-block-end: var(--_space-4);
   }
 
+  /* The activities are slotted blocks with no margins of their own: space them here, so a
+     question's feedback never touches the next question's heading. */
+  .activities {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-4);
+  }
+
   .objectives {
     padding: var(--_space-2);
     background: var(--_notice-surface);

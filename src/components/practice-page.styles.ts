@@ -11,7 +11,8 @@ export const practicePageStyles = css`
     box-sizing: border-box;
     max-inline-size: 80rem;
     margin-inline: auto;
-    padding: var(--_space-4) var(--_space-2);
+    /* Inside the course the page already sits in a padded card: on a phone, no more inset. */
+    padding: var(--_space-2) 0;
   }
 
   h1 {
@@ -61,7 +62,7 @@ export const practicePageStyles = css`
 
   @container (min-width: 36rem) {
     .page {
-      padding-inline: var(--_space-3);
+      padding: var(--_space-4) var(--_space-3);
     }
     .panel {
       padding: var(--_space-3);

@@ -60,33 +60,9 @@ export const reflectionBoxStyles = css`
     overflow-wrap: break-word;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space) var(--_space-2);
-    margin-block-start: var(--_space-2);
-  }
-
   .saved {
     margin: 0;
     color: var(--_pass);
     font-weight: 600;
-  }
-
-  button {
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 600;
-    color: var(--_on-brand);
-    background: var(--_brand);
-    border: 2px solid var(--_brand);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  button:hover {
-    text-decoration: underline;
   }
 `;

@@ -6,6 +6,7 @@ import type { UiStrings } from '../content/strings/index.ts';
 import { clampLevel } from './email-card.ts';
 import { renderMarkdown } from './markdown.ts';
 import { reflectionBoxStyles } from './reflection-box.styles.ts';
+import { buttonStyles } from './shared.styles.ts';
 import { theme } from './theme.styles.ts';
 
 /** The longest note kept, in UTF-16 code units (the textarea's `maxlength`). */
@@ -36,7 +37,7 @@ export class ReflectionSaveEvent extends Event {
  */
 @customElement('reflection-box')
 export class ReflectionBox extends LitElement {
-  static override styles = [theme, reflectionBoxStyles];
+  static override styles = [theme, buttonStyles, reflectionBoxStyles];
 
   @property() prompt = '';
   @property() guidance = '';
@@ -68,7 +69,7 @@ export class ReflectionBox extends LitElement {
         @input=${this.handleInput}
       ></textarea>
       <div class="actions">
-        <button type="button" @click=${this.handleSave}>${strings.saveNotes}</button>
+        <button type="button" class="button" @click=${this.handleSave}>${strings.saveNotes}</button>
         <p class="saved" role="status" aria-live="polite">${this.saved ? strings.notesSaved : nothing}</p>
       </div>
     `;

@@ -120,48 +120,6 @@ export const rewriteExerciseStyles = css`
     font-weight: 600;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space) var(--_space-2);
-    margin-block-start: var(--_space-2);
-  }
-
-  .button {
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 600;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_brand);
-    cursor: pointer;
-    text-align: center;
-    overflow-wrap: anywhere;
-  }
-
-  .primary {
-    color: var(--_on-brand);
-    background: var(--_brand);
-  }
-
-  .secondary {
-    color: var(--_brand);
-    background: var(--_surface);
-  }
-
-  .button:hover:not(:disabled) {
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-
-  /* Disabled reads as disabled by more than colour: dashed border and no pointer. */
-  .button:disabled {
-    cursor: not-allowed;
-    color: var(--_text-muted);
-    background: var(--_page);
-    border: 2px dashed var(--_border);
-  }
 
   .hints ol {
     list-style: none;
@@ -223,21 +181,11 @@ export const rewriteExerciseStyles = css`
     display: block;
   }
 
+  /* The shared bar, with room for the pass mark to stand out of it. */
   .score-bar {
     position: relative;
-    display: block;
-    block-size: 0.5rem;
     margin-block: var(--_space);
-    background: var(--_border-subtle);
-    border-radius: 999px;
-  }
-
-  .score-bar .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_brand);
-    border-radius: inherit;
-    transition: inline-size 250ms ease-out;
+    overflow: visible;
   }
 
   /* The pass mark: a tall tick across the bar. */
@@ -292,6 +240,28 @@ export const rewriteExerciseStyles = css`
 
   .message {
     font-size: 0.9375rem;
+  }
+
+  .findings {
+    margin: var(--_space) 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9375rem;
+  }
+  .finding {
+    margin-block-start: var(--_space);
+    padding-inline-start: var(--_space-2);
+    border-inline-start: 3px solid var(--_border);
+  }
+  .finding p {
+    margin: 0;
+  }
+  .finding .where,
+  .finding .try {
+    font-weight: 600;
+  }
+  .finding .quote {
+    overflow-wrap: anywhere;
   }
 
   .changes {

@@ -3,19 +3,20 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import type { AnalysisResult, CheckId } from '../analyzer/index.ts';
+import type { AnalysisResult, CheckId, Finding } from '../analyzer/index.ts';
 import type { AttemptRecord } from '../content/progress.ts';
-import { scoreAgainstRubric } from '../content/rubric.ts';
+import { scoreAgainstRubric, type RubricResult } from '../content/rubric.ts';
 import type { Email, Scenario } from '../content/schema.ts';
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
 import { checkLabel } from './check-appearance.ts';
 import './check-list.ts';
-import type { FindingSelectEvent } from './check-list.ts';
+import { excerptOf, type FindingSelectEvent } from './check-list.ts';
 import './email-card.ts';
 import './email-editor.ts';
 import type { EmailChangeEvent, EmailEditor } from './email-editor.ts';
 import { rewriteExerciseStyles } from './rewrite-exercise.styles.ts';
+import { barStyles, buttonStyles } from './shared.styles.ts';
 import { checkAppearanceStyles, theme } from './theme.styles.ts';
 
 type ExerciseStrings = UiStrings['exercise'];
@@ -113,7 +114,7 @@ export class ExerciseContinueEvent extends Event {
  */
 @customElement('rewrite-exercise')
 export class RewriteExercise extends LitElement {
-  static override styles = [theme, checkAppearanceStyles, rewriteExerciseStyles];
+  static override styles = [theme, buttonStyles, barStyles, checkAppearanceStyles, rewriteExerciseStyles];
 
   @property({ attribute: false }) scenario: Scenario | null = null;
   @property({ attribute: false }) strings!: ExerciseStrings;
@@ -133,6 +134,8 @@ export class RewriteExercise extends LitElement {
   /** The text the live result was computed from: quotes and offsets refer to it. */
   @state() private analyzed: Email = { subject: '', body: '' };
   @state() private liveResult: AnalysisResult | null = null;
+  /** The live draft marked as a submission would be: the verdict the pass-rule sentence states. */
+  @state() private liveVerdict: Pick<RubricResult, 'passed' | 'failedChecks'> | null = null;
   @state() private liveFailed = false;
   @state() private announcement = '';
 
@@ -287,7 +290,7 @@ export class RewriteExercise extends LitElement {
     if (this.liveFailed) return html`<p class="notice">${s.liveError}</p>`;
     if (!this.liveResult) return html`<p class="empty">${s.liveEmpty}</p>`;
     const score = percent(this.liveResult.score);
-    return html`<p class="live-score">${format(s.liveScore, { score, pass: scenario.rubric.passScore })}</p>
+    return html`<p class="live-score">${this.liveRule(score, scenario.rubric.passScore)}</p>
       ${this.renderScoreBar(score, scenario.rubric.passScore)}
       <check-list
         heading-level=${this.level(2)}
@@ -396,7 +399,33 @@ export class RewriteExercise extends LitElement {
               ${score !== null ? html`<span class="rubric-score">${format(s.checkScore, { score })}</span>` : nothing}
             </p>
             ${check?.message ? html`<p class="message">${check.message}</p>` : nothing}
+            ${state === 'failed' && check ? this.renderFindings(check.findings) : nothing}
           </div>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  /**
+   * Where a failed check found something in the submitted email, quoted: the check's message
+   * may point at "the highlighted" words, and the editor's highlights are not on screen here.
+   */
+  private renderFindings(findings: readonly Finding[]): TemplateResult | typeof nothing {
+    const a = this.analysisStrings;
+    const listed = findings.slice(0, FEEDBACK_FINDING_LIMIT);
+    if (!a || listed.length === 0) return nothing;
+    return html`<ul class="findings" role="list">
+      ${listed.map((finding) => {
+        const excerpt = excerptOf(finding.field === 'subject' ? this.current.subject : this.current.body, finding.start, finding.end);
+        return html`<li class="finding">
+          ${excerpt
+            ? html`<p class="quote">
+                <span class="where">${finding.field === 'subject' ? a.inSubject : a.inBody}:</span>
+                <span dir="auto">${format(a.quote, { text: excerpt })}</span>
+              </p>`
+            : nothing}
+          <p class="finding-message">${finding.message}</p>
+          ${finding.suggestion ? html`<p class="suggestion"><span class="try">${a.suggestionLabel}</span> ${finding.suggestion}</p>` : nothing}
         </li>`;
       })}
     </ul>`;
@@ -502,9 +531,24 @@ export class RewriteExercise extends LitElement {
     </section>`;
   }
 
+  /**
+   * The whole pass rule as it stands for the draft so far, from the same verdict a submission
+   * gets (src/content/rubric.ts), so the panel never says "enough" while a marked check fails.
+   */
+  private liveRule(score: number, pass: number): string {
+    const s = this.strings;
+    const verdict = this.liveVerdict;
+    if (!verdict) return '';
+    if (verdict.passed) return format(s.liveRulePasses, { score, pass });
+    const failed = verdict.failedChecks.map((id) => this.checkName(id));
+    if (failed.length === 0) return format(s.liveRuleBelowPass, { score, pass });
+    if (failed.length === 1) return format(s.liveRuleCheckFails, { score, pass, check: failed[0] ?? '' });
+    return format(s.liveRuleChecksFail, { score, pass, count: failed.length, checks: failed.join(', ') });
+  }
+
   /** A bar with the pass mark drawn on it; the sentence beside it says the same in words. */
   private renderScoreBar(score: number, pass: number): TemplateResult {
-    return html`<span class="score-bar" aria-hidden="true">
+    return html`<span class="bar score-bar" aria-hidden="true">
       <span class="fill" style=${styleMap({ inlineSize: `${percent(score)}%` })}></span>
       <span class="pass-mark" style=${styleMap({ insetInlineStart: `${percent(pass)}%` })}></span>
     </span>`;
@@ -589,20 +633,23 @@ export class RewriteExercise extends LitElement {
     const email = this.current;
     if (!scenario || isBlank(email)) {
       this.liveResult = null;
+      this.liveVerdict = null;
       this.liveFailed = false;
       this.analyzed = email;
       return;
     }
     try {
-      const { analysis } = scoreAgainstRubric(scenario, email);
-      const checks = analysis.checks.filter((check) => scenario.rubric.checks.includes(check.id));
-      this.liveResult = { score: analysis.score, checks };
+      const marked = scoreAgainstRubric(scenario, email);
+      const checks = marked.analysis.checks.filter((check) => scenario.rubric.checks.includes(check.id));
+      this.liveResult = { ...marked.analysis, checks };
+      this.liveVerdict = { passed: marked.passed, failedChecks: marked.failedChecks };
       this.analyzed = email;
       this.liveFailed = false;
     } catch (error) {
       // The learner sees a calm message and keeps the text; the details are for maintainers.
       console.error('The email analysis failed:', error);
       this.liveResult = null;
+      this.liveVerdict = null;
       this.liveFailed = true;
     }
   }
@@ -635,6 +682,8 @@ export class RewriteExercise extends LitElement {
 }
 
 const ARROWS = { up: '▲', down: '▼', same: '=' } as const;
+/** Findings quoted per failed check in the feedback; the editor lists every one on revising. */
+const FEEDBACK_FINDING_LIMIT = 5;
 
 
 

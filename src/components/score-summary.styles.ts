@@ -42,20 +42,7 @@ export const scoreSummaryStyles = css`
   }
 
   .gauge {
-    display: block;
-    block-size: 0.5rem;
     margin-block: var(--_space);
-    background: var(--_border-subtle);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-
-  .fill {
-    display: block;
-    block-size: 100%;
-    background: var(--_brand);
-    border-radius: inherit;
-    transition: inline-size 250ms ease-out;
   }
 
   .counts {

@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { AnalysisResult } from '../analyzer/index.ts';
 import { format } from '../content/strings/format.ts';
 import type { UiStrings } from '../content/strings/index.ts';
+import { barStyles } from './shared.styles.ts';
 import { scoreSummaryStyles } from './score-summary.styles.ts';
 import { theme } from './theme.styles.ts';
 
@@ -24,7 +25,7 @@ type AnalysisStrings = UiStrings['analysis'];
  */
 @customElement('score-summary')
 export class ScoreSummary extends LitElement {
-  static override styles = [theme, scoreSummaryStyles];
+  static override styles = [theme, barStyles, scoreSummaryStyles];
 
   @property({ attribute: false }) result: AnalysisResult | null = null;
   @property() status: SummaryStatus = 'empty';
@@ -51,7 +52,7 @@ export class ScoreSummary extends LitElement {
         <span class="visually-hidden">${s.scoreLabel} </span><span class="number">${score}</span>
         <span class="out-of">${s.scoreOutOf}</span>
       </p>
-      <span class="gauge" aria-hidden="true"><span class="fill" style=${styleMap({ inlineSize: `${score}%` })}></span></span>
+      <span class="bar gauge" aria-hidden="true"><span class="fill" style=${styleMap({ inlineSize: `${score}%` })}></span></span>
       <p class="counts">
         ${format(s.counts, {
           passed: count(passed, s.countPassedOne, s.countPassedMany),

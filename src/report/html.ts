@@ -41,6 +41,8 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
 export interface HtmlOptions {
   /** Shown under the title, e.g. which files the records came from. */
   sourceNote?: string;
+  /** A server's page: where the CSV download is and where signing out posts to. */
+  managerActions?: { csvHref: string; signOutAction: string };
 }
 
 /** The page's inline CSS and script, exported so a server can allow them by hash in a Content-Security-Policy. */
@@ -110,9 +112,15 @@ blockquote { margin: .5rem 0 0; padding: .5rem .75rem; background: var(--soft); 
 footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); }
 footer h2 { font-size: 1.1rem; border: 0; color: var(--ink); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: .75rem 0 0; }
+.actions form { margin: 0; }
+.actions a, .actions button { font: inherit; font-weight: 600; display: inline-block; padding: .35rem .9rem; border-radius: .25rem; border: 2px solid var(--accent); text-decoration: none; cursor: pointer; }
+.actions a { background: var(--accent); color: var(--accent-ink); }
+.actions button { background: #fff; color: var(--accent); }
+.actions a:focus-visible, .actions button:focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; }
 @media print {
   body { font-size: 10.5pt; }
-  .skip, nav, .filters, #table-status { display: none !important; }
+  .skip, nav, .filters, #table-status, .actions { display: none !important; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; margin-top: 1.5rem; }
   .pair { grid-template-columns: 1fr; }
@@ -230,8 +238,8 @@ function headline(model: ReportModel): SafeHtml {
   const weakest =
     s.weakest.length === 0
       ? html`<p>No skill has been assessed yet.</p>`
-      : html`<p>Weakest skills (lowest share of learners who mastered them): </p><ol id="weakest-skills">${s.weakest.map(
-          (k) => html`<li><a href="#skill-${k.check}">${k.name}</a>: ${percent(k.share)} mastered (${k.mastered} of ${s.learners})</li>`,
+      : html`<p>Weakest skills (lowest share of the learners assessed on them who mastered them; learners who haven't reached a skill yet don't count): </p><ol id="weakest-skills">${s.weakest.map(
+          (k) => html`<li><a href="#skill-${k.check}">${k.name}</a>: ${masteryText(k)}</li>`,
         )}</ol>`;
   return html`<section id="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">At a glance</h2>
@@ -256,28 +264,35 @@ const LABEL_WIDTH = 170;
 const BAR_MAX = 260;
 
 function masteryChart(model: ReportModel): SafeHtml {
-  const skills = [...model.summary.skills].sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || (a.averageScore ?? 0) - (b.averageScore ?? 0));
+  // Skills nobody has reached yet go last: no bar says nothing about them.
+  const skills = [...model.summary.skills].sort((a, b) => (a.share ?? 2) - (b.share ?? 2) || (a.averageScore ?? 0) - (b.averageScore ?? 0));
   const rowHeight = 30;
   const height = skills.length * rowHeight + 10;
   const bars = skills.map((k, i) => {
     const y = 5 + i * rowHeight;
     const width = Math.round((k.share ?? 0) * BAR_MAX);
-    return html`<g><text x="${LABEL_WIDTH - 8}" y="${y + 18}" text-anchor="end">${k.name}</text><rect x="${LABEL_WIDTH}" y="${y + 4}" width="${BAR_MAX}" height="20" fill="#eceef1"></rect><rect x="${LABEL_WIDTH}" y="${y + 4}" width="${width}" height="20" fill="#1d4f91"></rect><text x="${LABEL_WIDTH + BAR_MAX + 8}" y="${y + 18}">${percent(k.share)} (${k.mastered} of ${model.summary.learners})</text></g>`;
+    return html`<g><text x="${LABEL_WIDTH - 8}" y="${y + 18}" text-anchor="end">${k.name}</text><rect x="${LABEL_WIDTH}" y="${y + 4}" width="${BAR_MAX}" height="20" fill="#eceef1"></rect><rect x="${LABEL_WIDTH}" y="${y + 4}" width="${width}" height="20" fill="#1d4f91"></rect><text x="${LABEL_WIDTH + BAR_MAX + 8}" y="${y + 18}">${k.share === null ? 'not yet assessed' : `${percent(k.share)} (${k.mastered} of ${k.assessed})`}</text></g>`;
   });
-  return html`<figure><figcaption id="mastery-caption">Share of learners who mastered each skill, weakest first</figcaption>
+  return html`<figure><figcaption id="mastery-caption">Share of the learners assessed on each skill who mastered it, weakest first</figcaption>
 <svg role="img" aria-labelledby="mastery-caption" aria-describedby="mastery-note" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">${bars}</svg>
 <p class="note" id="mastery-note">The table with this chart holds the same figures. Mastered means a score of 80 or more on the skill.</p></figure>`;
 }
 
-function skillRow(k: SkillSummary, learners: number): SafeHtml {
-  return html`<tr id="skill-${k.check}"><th scope="row">${k.name}</th><td class="num">${percent(k.share)} (${k.mastered} of ${learners})</td><td class="num">${whole(k.averageScore)}</td><td class="num">${whole(k.averageDiagnostic)}</td><td class="num">${whole(k.averageFinal)}</td></tr>`;
+/** "50% mastered (1 of 2 assessed)", and apart from it how many haven't reached the skill yet. */
+function masteryText(k: SkillSummary): string {
+  if (k.share === null) return 'not yet assessed';
+  return `${percent(k.share)} mastered (${k.mastered} of ${k.assessed} assessed)${k.notAssessed > 0 ? `; ${k.notAssessed} not yet assessed` : ''}`;
+}
+
+function skillRow(k: SkillSummary): SafeHtml {
+  return html`<tr id="skill-${k.check}"><th scope="row">${k.name}</th><td>${masteryText(k)}</td><td class="num">${whole(k.averageScore)}</td><td class="num">${whole(k.averageDiagnostic)}</td><td class="num">${whole(k.averageFinal)}</td></tr>`;
 }
 
 function skillsTable(model: ReportModel): SafeHtml {
   return html`<div class="table-wrap" role="region" aria-labelledby="skills-table-caption" tabindex="0"><table>
 <caption id="skills-table-caption">Mastery by skill, with the team's average scores (0–100): overall, on the diagnostic rewrite and in the final assessment</caption>
-<thead><tr><th scope="col">Skill</th><th scope="col" class="num">Mastered</th><th scope="col" class="num">Average score</th><th scope="col" class="num">Diagnostic</th><th scope="col" class="num">Final</th></tr></thead>
-<tbody>${model.summary.skills.map((k) => skillRow(k, model.summary.learners))}</tbody></table></div>`;
+<thead><tr><th scope="col">Skill</th><th scope="col">Mastered, of the learners assessed on it</th><th scope="col" class="num">Average score</th><th scope="col" class="num">Diagnostic</th><th scope="col" class="num">Final</th></tr></thead>
+<tbody>${model.summary.skills.map((k) => skillRow(k))}</tbody></table></div>`;
 }
 
 function improvementSection(model: ReportModel): SafeHtml {
@@ -438,6 +453,11 @@ ${list('Records left out', skipped)}${list('Fields ignored', ignored)}
 </footer>`;
 }
 
+/** A server's download and sign-out, as two styled controls with no separator to dangle. */
+function managerActions(actions: { csvHref: string; signOutAction: string }): SafeHtml {
+  return html`<div class="actions"><a href="${actions.csvHref}" download>Download the learners as CSV</a><form method="post" action="${actions.signOutAction}"><button type="submit">Sign out</button></form></div>`;
+}
+
 /** The whole page. */
 export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}): string {
   const title = `${model.course.title}: manager report`;
@@ -455,6 +475,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
 <p class="eyebrow">Manager report</p>
 <h1>${model.course.title}</h1>
 <p>${plural(model.learners.length, 'learner')}, made ${readableDate(model.generatedAt)}.${options.sourceNote ? ` ${options.sourceNote}` : ''}</p>
+${options.managerActions ? managerActions(options.managerActions) : ''}
 </header>
 <nav aria-label="Sections"><ul><li><a href="#summary">At a glance</a></li><li><a href="#skills">Skills</a></li><li><a href="#learners">Learners</a></li><li><a href="#rewrites">Rewrites</a></li></ul></nav>
 <main>

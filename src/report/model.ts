@@ -30,7 +30,10 @@ export interface RewriteRecord {
   tryNumber: number | null;
   /** Which of the learner's attempts (records) it belongs to, 1-based. */
   attempt: number;
-  /** The learner's email as the LMS kept it (on one line); null when the record holds no text. */
+  /**
+   * The learner's email as the LMS kept it (on one line), with its line breaks back when it is
+   * the draft kept in saved progress; null when the record holds no text.
+   */
   text: string | null;
   passed: boolean | null;
   /** 0–100 against the scenario's rubric, from saved progress. */
@@ -72,9 +75,11 @@ export interface SkillSummary {
   name: string;
   /** Learners who mastered it. */
   mastered: number;
-  /** Learners with a score on it. */
+  /** Learners assessed on it: with a score on it, or mastered by the LMS's word. */
   assessed: number;
-  /** mastered ÷ all learners in view, 0–1; null when there are none. */
+  /** Learners in view who haven't reached it yet: not counted as "not mastered". */
+  notAssessed: number;
+  /** mastered ÷ assessed, 0–1; null when nobody has been assessed on it. */
   share: number | null;
   averageScore: number | null;
   averageDiagnostic: number | null;
@@ -97,7 +102,7 @@ export interface TeamSummary {
   timed: number;
   /** One per check, in the contract's order. */
   skills: SkillSummary[];
-  /** Up to three assessed skills, lowest mastery share first. */
+  /** Up to three assessed skills, lowest share of their assessed learners mastering them first. */
   weakest: SkillSummary[];
   averageImprovement: number | null;
   /** Learners with both a diagnostic and a final score. */
@@ -178,6 +183,17 @@ function scenarioIndex(outline: CourseOutline) {
   return byScormId;
 }
 
+/**
+ * The course reports a rewrite to the LMS on one line (SCORM 1.2 and strict 2004 checkers reject
+ * line breaks); when that line is the draft kept in saved progress, show the draft as written.
+ */
+function withLineBreaks(reported: string | null, draft: { subject: string; body: string } | undefined): string | null {
+  if (reported === null || !draft) return reported;
+  const written = `${draft.subject}\n\n${draft.body}`.trim();
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return oneLine(written) === oneLine(reported) ? written : reported;
+}
+
 function viewOf(record: LearnerAttempt, attemptNumber: number, outline: CourseOutline, options: ReportOptions, problems: RecordProblem[]): AttemptView {
   const saved = resultOf(record, outline, options.now, problems);
   const scenarios = scenarioIndex(outline);
@@ -217,7 +233,7 @@ function viewOf(record: LearnerAttempt, attemptNumber: number, outline: CourseOu
       lessonTitle: scenario?.lessonTitle ?? null,
       tryNumber,
       attempt: attemptNumber,
-      text: interaction.response,
+      text: withLineBreaks(interaction.response, saved?.progress.exercises[scenarioId]?.draft),
       passed: known?.passed ?? interaction.correct,
       score: known?.score ?? null,
       checks: known?.checks ?? {},
@@ -321,13 +337,16 @@ export function summarize(learners: readonly LearnerReport[], checks: readonly C
   const skills = checks.map(({ id, name }): SkillSummary => {
     const outcomes = learners.map((l) => l.checks[id]);
     const known = (pick: (o: CheckOutcome) => number | null) => outcomes.map(pick).filter((s): s is number => s !== null);
-    const mastered = outcomes.filter((o) => o.mastered).length;
+    // A learner who hasn't reached a skill yet says nothing about how well the team has it.
+    const assessed = outcomes.filter((o) => o.score !== null || o.mastered);
+    const mastered = assessed.filter((o) => o.mastered).length;
     return {
       check: id,
       name,
       mastered,
-      assessed: known((o) => o.score).length,
-      share: rate(mastered),
+      assessed: assessed.length,
+      notAssessed: n - assessed.length,
+      share: assessed.length === 0 ? null : mastered / assessed.length,
       averageScore: mean(known((o) => o.score)),
       averageDiagnostic: mean(known((o) => o.diagnostic)),
       averageFinal: mean(known((o) => o.final)),

@@ -56,7 +56,10 @@ export function buildServerReport(db: RecordsDb, course: CourseForReport, now = 
 }
 
 export function serverReportHtml(model: ReportModel): string {
-  return renderReportHtml(model, { sourceNote: 'From this course server’s records.' });
+  return renderReportHtml(model, {
+    sourceNote: 'From this course server’s records.',
+    managerActions: { csvHref: '/manager/report.csv', signOutAction: '/manager/logout' },
+  });
 }
 
 export function serverReportCsv(model: ReportModel): string {

@@ -15,7 +15,12 @@ const STYLES = `
   input { font: inherit; width: 100%; padding: .45rem .6rem; border: 1px solid var(--muted); border-radius: .35rem; margin-top: .25rem; }
   input[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }
   .field-error { color: var(--bad); margin: .25rem 0 0; font-size: .9rem; }
-  button { font: inherit; margin-top: 1.25rem; padding: .5rem 1.2rem; border: 0; border-radius: .35rem; background: var(--accent); color: #fff; cursor: pointer; }
+  button, a.button { font: inherit; display: inline-block; margin-top: 1.25rem; padding: .5rem 1.2rem; border: 0; border-radius: .35rem; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; }
+  button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; }
+  .signed-in { border-bottom: 1px solid var(--line); padding-bottom: 1rem; margin-bottom: 1rem; }
+  .signed-in h2 { font-size: 1.1rem; margin: 0; }
+  .signed-in p { margin: .5rem 0 0; }
+  .signed-in .actions a.button { margin-top: .25rem; }
   :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
   .errors { border: 2px solid var(--bad); color: var(--bad); border-radius: .35rem; padding: .5rem 1rem; margin: 1rem 0 0; }
   .errors h2 { font-size: 1rem; margin: 0; }
@@ -27,7 +32,7 @@ const LEARN_STYLES = `
   html, body { height: 100%; }
   body { display: flex; flex-direction: column; }
   header { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; padding: .5rem 1rem; background: #fff; border-bottom: 1px solid var(--line); }
-  header h1 { font-size: 1.05rem; margin: 0; }
+  header form { margin: 0 0 0 auto; font-size: .9rem; }
   header p { margin: 0; color: var(--muted); font-size: .9rem; }
   details { font-size: .9rem; }
   details code { user-select: all; overflow-wrap: anywhere; }
@@ -85,11 +90,25 @@ function field(id: 'name' | 'email' | 'team', values: SignInValues, errors: Sign
 ${error ? `<p class="field-error" id="${id}-error">${escapeHtml(error)}</p>` : ''}`;
 }
 
-export function renderSignIn(courseTitle: string, values: SignInValues = {}, errors: SignInErrors = {}): string {
+/**
+ * The sign-in page; `signedInAs` is the learner this browser is already signed in as, who is
+ * offered the course or signing out rather than sent on (it may be someone else's computer).
+ */
+export function renderSignIn(courseTitle: string, values: SignInValues = {}, errors: SignInErrors = {}, signedInAs?: string): string {
+  const who = signedInAs === undefined ? '' : escapeHtml(signedInAs);
   return page(
     `Sign in: ${courseTitle}`,
     `<main class="card" aria-labelledby="title">
 <h1 id="title">${escapeHtml(courseTitle)}</h1>
+${
+  signedInAs === undefined
+    ? ''
+    : `<section class="signed-in" aria-labelledby="signed-in-heading">
+<h2 id="signed-in-heading">You’re signed in as ${who}</h2>
+<p class="actions"><a class="button" href="/learn">Continue the course</a></p>
+<form method="post" action="/logout"><p>Not ${who}? <button type="submit" class="link">Sign out</button>, then sign in as yourself.</p></form>
+</section>`
+}
 <p>Tell us who you are, so your progress is saved and you can pick up where you left off.</p>
 ${errorSummary(errors, FIELD_LABELS)}
 <form method="post" action="/" novalidate>
@@ -115,10 +134,11 @@ export function renderLearn(options: LearnPageOptions): string {
   const title = escapeHtml(options.courseTitle);
   return page(
     options.courseTitle,
+    // The course shows its own title in its banner: the header says only who is learning.
     `<header>
-<h1>${title}</h1>
 <p>Signed in as ${escapeHtml(options.learnerName)}${options.resumed ? ' · picking up where you left off' : ''}. <span id="save-status" role="status"></span></p>
 <details><summary>Your personal link</summary><p>Open the course from any browser with this link; keep it to yourself: <code>${escapeHtml(options.personalLink)}</code></p></details>
+<form method="post" action="/logout"><button type="submit" class="link">Sign out</button></form>
 </header>
 <p id="problem" class="problem" role="alert" hidden></p>
 <main class="course" aria-label="Course">

@@ -200,8 +200,8 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     redirect(res, '/learn', { 'set-cookie': sessionCookie(LEARNER_COOKIE, token, { maxAgeSeconds: LEARNER_SESSION_MS / 1000 }) });
   }
 
-  function signInPage(res: ServerResponse, status: number, values: SignInValues = {}, errors: SignInErrors = {}): void {
-    send(res, status, renderSignIn(courseTitle, values, errors), 'text/html; charset=utf-8', { 'content-security-policy': FORM_PAGE_POLICY });
+  function signInPage(res: ServerResponse, status: number, values: SignInValues = {}, errors: SignInErrors = {}, signedInAs?: string): void {
+    send(res, status, renderSignIn(courseTitle, values, errors, signedInAs), 'text/html; charset=utf-8', { 'content-security-policy': FORM_PAGE_POLICY });
   }
 
   async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -225,6 +225,11 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       return;
     }
     startLearnerSession(res, learner);
+  }
+
+  function signedInLearner(cookies: Map<string, string>): Learner | undefined {
+    const session = learners.get(cookies.get(LEARNER_COOKIE));
+    return (session && db.learnerById(session.learnerId)) || undefined;
   }
 
   function learnPage(req: IncomingMessage, res: ServerResponse, cookies: Map<string, string>): void {
@@ -347,7 +352,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     const cookies = parseCookies(req.headers.cookie);
 
     if (pathname === '/') {
-      if (isGet) return signInPage(res, 200);
+      if (isGet) return signInPage(res, 200, {}, {}, signedInLearner(cookies)?.name);
       if (method === 'POST') return signIn(req, res);
       throw methodNotAllowed(['GET', 'POST']);
     }
@@ -391,10 +396,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     if (pathname === '/manager/report') {
       if (!isGet) throw methodNotAllowed(['GET']);
       requireManager(cookies);
-      const page = serverReportHtml(buildServerReport(db, options.reportCourse)).replace(
-        '</header>',
-        '<p><a href="/manager/report.csv" download>Download the learners as CSV</a> · <form method="post" action="/manager/logout" style="display:inline"><button type="submit">Sign out</button></form></p>\n</header>',
-      );
+      const page = serverReportHtml(buildServerReport(db, options.reportCourse));
       return send(res, 200, page, 'text/html; charset=utf-8', { 'content-security-policy': REPORT_PAGE_POLICY });
     }
     if (pathname === '/manager/report.csv') {

@@ -4,6 +4,7 @@ import { CHECK_IDS, type CheckId } from '../../src/analyzer/index.ts';
 import { ReviewCourseEvent, type CourseResults } from '../../src/components/course-results.ts';
 import '../../src/components/course-results.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
+import type { CourseRewrites } from '../../src/flows/rewrites.ts';
 import type { CourseResult, SkillResult } from '../../src/flows/rules.ts';
 import { analysisStrings } from './analysis-strings.ts';
 
@@ -39,7 +40,24 @@ const strings: UiStrings['results'] = {
   changeUnknown: 'Not available',
   masteredYes: 'Yes',
   masteredNo: 'Not yet',
+  rewritesHeading: 'Your first rewrite and your final rewrites',
+  rewritesIntro: 'Here is your first rewrite beside your final ones.',
+  rewriteScore: 'Scored {score} out of 100',
+  rewriteCheck: '{check}: {score}',
+  rewriteSubjectLabel: 'Subject',
+  rewriteNoSubject: '(no subject)',
+  rewriteNotKept: "The text of this rewrite wasn't kept.",
   reviewCourse: 'Review the course',
+};
+
+const rewrites: CourseRewrites = {
+  diagnostic: [
+    { scenarioId: 'diag', title: 'The late invoices', draft: { subject: 'Invoices', body: 'Hi,\nPlease pay.\nSam' }, score: 47, checks: { subject: 40, 'clear-ask': 70 }, passed: false },
+  ],
+  final: [
+    { scenarioId: 'final_a', title: 'The room booking', draft: { subject: 'Book room 4 by Fri', body: 'Hi Jo,\n\nCould you book it?' }, score: 90, checks: { subject: 100 }, passed: true },
+    { scenarioId: 'final_b', title: 'The rota', draft: null, score: 80, checks: { courteous: 85 }, passed: true },
+  ],
 };
 
 const skill = (check: CheckId, diagnostic: number | null, final: number | null, mastered = (final ?? 0) >= 80): SkillResult => ({
@@ -97,6 +115,32 @@ describe('<course-results>', () => {
   it('is accessible', async () => {
     const el = await results(passedResult, 70, 'review');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the first rewrite beside the final ones, with their text, scores and checks', async () => {
+    const el = await results(passedResult);
+    expect(el.shadowRoot!.querySelector('.rewrites'), 'nothing without rewrites').to.equal(null);
+    el.rewrites = rewrites;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const card = (id: string) => root.querySelector<HTMLElement & { subject: string; body: string; heading: string }>(`email-card[data-scenario="${id}"]`)!;
+    expect(text(root.querySelector('#rewrites-heading'))).to.equal('Your first rewrite and your final rewrites');
+    expect(card('diag').closest('section')!.getAttribute('aria-labelledby')).to.equal('rewrites-diagnostic');
+    expect(card('diag').body).to.equal('Hi,\nPlease pay.\nSam');
+    expect(text(card('diag').querySelector('.rewrite-score'))).to.equal('Scored 47 out of 100');
+    expect([...card('diag').querySelectorAll('.rewrite-checks li')].map((li) => text(li))).to.deep.equal(['Subject line: 40', 'Clear ask: 70']);
+    expect(card('final_a').closest('section')!.getAttribute('aria-labelledby')).to.equal('rewrites-final');
+    expect(card('final_a').subject).to.equal('Book room 4 by Fri');
+    expect(card('final_b').body).to.equal("The text of this rewrite wasn't kept.");
+    await expect(el).to.be.accessible();
+
+    // Side by side on a wide screen, stacked on a narrow one.
+    await setViewport({ width: 1000, height: 800 });
+    const first = card('diag').getBoundingClientRect();
+    const last = card('final_a').getBoundingClientRect();
+    expect(last.left, 'final rewrites on the right').to.be.at.least(first.right);
+    await setViewport({ width: 320, height: 800 });
+    expect(card('final_a').getBoundingClientRect().top, 'stacked').to.be.at.least(card('diag').getBoundingClientRect().bottom);
   });
 
   it('says in words whether the learner passed, with the score and the pass mark', async () => {

@@ -194,6 +194,21 @@ describe('<knowledge-check>', () => {
     expect(submit!.disabled).to.equal(true);
   });
 
+  it('a choose-all answer partly right says how many right answers are still missing', async () => {
+    const partly = await check({ question: multipleQuestion, selected: [0], phase: 'feedback', correct: false });
+    expect(flat(parts(partly).feedback.querySelector('.tally')!.textContent)).to.equal(
+      'You found 1 of the 2 right answers: 1 more is still to find.',
+    );
+    const mixed = await check({ question: multipleQuestion, selected: [0, 2], phase: 'feedback', correct: false });
+    expect(flat(parts(mixed).feedback.querySelector('.tally')!.textContent)).to.equal(
+      'You found 1 of the 2 right answers: 1 more is still to find. 1 of your choices is not a right answer.',
+    );
+    const extra = await check({ question: multipleQuestion, selected: [0, 1, 2], phase: 'feedback', correct: false });
+    expect(flat(parts(extra).feedback.querySelector('.tally')!.textContent)).to.equal('1 of your choices is not a right answer.');
+    const right = await check({ question: multipleQuestion, selected: [0, 1], phase: 'done', correct: true });
+    expect(parts(right).feedback.querySelector('.tally')).to.equal(null);
+  });
+
   it('when done and wrong, names the right answers and offers no retry', async () => {
     const el = await check({ question: multipleQuestion, selected: [0, 2], phase: 'done', correct: false });
     const { feedback, inputs, retry, submit } = parts(el);

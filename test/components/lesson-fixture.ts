@@ -43,6 +43,10 @@ export const questionStrings: UiStrings['question'] = {
   youChose: 'You chose “{option}”',
   rightAnswerOne: 'The right answer:',
   rightAnswerMany: 'The right answers:',
+  missingOne: 'You found {found} of the {total} right answers: 1 more is still to find.',
+  missingMany: 'You found {found} of the {total} right answers: {missing} more are still to find.',
+  wrongChosenOne: '1 of your choices is not a right answer.',
+  wrongChosenMany: '{wrong} of your choices are not right answers.',
   yourAnswerTag: 'Your answer',
   correctAnswerTag: 'Right answer',
 };

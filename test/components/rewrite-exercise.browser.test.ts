@@ -13,6 +13,7 @@ import {
 } from '../../src/components/rewrite-exercise.ts';
 import '../../src/components/rewrite-exercise.ts';
 import type { AttemptRecord } from '../../src/content/progress.ts';
+import { scoreAgainstRubric } from '../../src/content/rubric.ts';
 import type { Scenario } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
 import { analysisStrings } from './analysis-strings.ts';
@@ -32,7 +33,10 @@ const strings: UiStrings['exercise'] = {
   attemptOf: 'Attempt {n} of {max}',
   liveHeading: 'How your rewrite is doing',
   liveNote: 'These checks update as you type.',
-  liveScore: 'Score so far: {score} out of 100. You need {pass} to pass.',
+  liveRulePasses: '{score} out of 100, and every marked check passes: this rewrite would pass.',
+  liveRuleBelowPass: '{score} out of 100, and every marked check passes: the score needs to reach {pass} to pass.',
+  liveRuleCheckFails: '{score} out of 100, and {check} still needs work: a rewrite passes with {pass} or more and every marked check passing.',
+  liveRuleChecksFail: '{score} out of 100, and {count} checks still need work ({checks}): a rewrite passes with {pass} or more and every marked check passing.',
   liveEmpty: 'Write your email and the checks will appear here.',
   liveError: "These checks couldn't run just now.",
   hintsHeading: 'Hints',
@@ -260,12 +264,35 @@ describe('<rewrite-exercise>', () => {
       const names = listRows().map((row) => text(row.querySelector('[role="heading"]')));
       expect(names).to.deep.equal(['Subject line', 'Clear ask', 'Courteous']);
       expect(editor!.result!.checks.map((c) => c.id)).to.deep.equal(['subject', 'clear-ask', 'courteous']);
-      expect(text(root.querySelector('.live-score'))).to.match(/^Score so far: \d+ out of 100\. You need 70 to pass\.$/);
+      expect(text(root.querySelector('.live-score'))).to.match(
+        /^\d+ out of 100, and (Subject line|Clear ask|Courteous|\d checks) still needs? work.*: a rewrite passes with 70 or more and every marked check passing\.$/,
+      );
       expect(listRows()[0]!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('4');
     });
 
+    it('states the whole pass rule for the draft, as a submission would be marked', async () => {
+      // Over the pass mark with a vague subject: the score alone would pass, the subject check doesn't.
+      const reached = { subject: 'Room', body: goodDraft.body };
+      const marked = scoreAgainstRubric(scenario, reached);
+      expect(marked.score, 'the draft reaches the pass mark').to.be.at.least(70);
+      expect(marked.failedChecks).to.deep.equal(['subject']);
+      const el = await exercise({ phase: 'drafting', draft: reached });
+      expect(text(parts(el).root.querySelector('.live-score'))).to.equal(
+        `${Math.round(marked.score)} out of 100, and Subject line still needs work: a rewrite passes with 70 or more and every marked check passing.`,
+      );
+
+      el.draft = { ...goodDraft };
+      const passing = scoreAgainstRubric(scenario, goodDraft);
+      expect(passing.passed, 'the good draft passes').to.equal(true);
+      await waitUntil(() => text(parts(el).root.querySelector('.live-score')).startsWith(`${Math.round(passing.score)} out of 100`));
+      expect(text(parts(el).root.querySelector('.live-score'))).to.equal(
+        `${Math.round(passing.score)} out of 100, and every marked check passes: this rewrite would pass.`,
+      );
+    });
+
     it('fires draft-change on each edit and re-checks once typing pauses', async () => {
-      const el = await exercise({ phase: 'drafting', draft: { ...scenario.original }, debounceMs: 300 });
+      // A pause long enough that a busy machine's keystrokes never leave one mid-typing.
+      const el = await exercise({ phase: 'drafting', draft: { ...scenario.original }, debounceMs: 1000 });
       const { subject, body, listRows, root } = parts(el);
       const drafts: DraftChangeEvent[] = [];
       let leaked = 0;
@@ -286,7 +313,7 @@ describe('<rewrite-exercise>', () => {
       // Not re-checked on each keystroke: the old result stays until the pause.
       await el.updateComplete;
       expect(text(root.querySelector('.live-score'))).to.equal(scoreBefore);
-      await waitUntil(() => text(root.querySelector('.live-score')) !== scoreBefore, 'the checks never re-ran');
+      await waitUntil(() => text(root.querySelector('.live-score')) !== scoreBefore, 'the checks never re-ran', { timeout: 5000 });
       expect(subjectStateBefore).to.equal('Needs work');
       expect(text(listRows()[0]!.querySelector('.state'))).to.equal('Passed');
     });
@@ -403,6 +430,25 @@ describe('<rewrite-exercise>', () => {
       ]);
       expect(rows.map((r) => r.dataset['state'])).to.deep.equal(['passed', 'failed', 'passed']);
       expect(rows[1]!.querySelector('.icon svg')).to.not.equal(null);
+    });
+
+    it('quotes what a failed check found in the submitted email, with its suggestion', async () => {
+      // goodDraft's body: "Hi Jo,\n\nCould you book …": the finding covers "Could you book".
+      const start = goodDraft.body.indexOf('Could you book');
+      const withFinding: AnalysisResult = {
+        ...lastResult,
+        checks: lastResult.checks.map((c) =>
+          c.id === 'clear-ask'
+            ? { ...c, message: 'Say the highlighted ask sooner.', findings: [{ field: 'body', start, end: start + 'Could you book'.length, message: 'The ask comes late.', suggestion: 'Open with it.' }] }
+            : c,
+        ),
+      };
+      const el = await feedback({ lastResult: withFinding });
+      const rows = [...parts(el).root.querySelectorAll<HTMLElement>('.rubric-check')];
+      expect([...rows[1]!.querySelectorAll('.finding')].map((f) => text(f))).to.deep.equal([
+        'In the message: “Could you book” The ask comes late. Try: Open with it.',
+      ]);
+      expect(rows[0]!.querySelector('.finding'), 'no findings on a passed check').to.equal(null);
     });
 
     it('shows what changed since the previous attempt and the attempts left', async () => {

@@ -85,6 +85,24 @@ describe('renderReportHtml', () => {
     assert.match(page, /Check concise <b>90<\/b>/);
   });
 
+  it('ranks a skill among the learners assessed on it, and counts the others apart', () => {
+    // One learner finished (concise scored 90), one hasn't reached any skill.
+    assert.match(page, /<tr id="skill-concise"><th scope="row">Check concise<\/th><td>100% mastered \(1 of 1 assessed\); 1 not yet assessed<\/td>/);
+    assert.match(page, /<tr id="skill-follow-up"><th scope="row">Check follow-up<\/th><td>not yet assessed<\/td>/);
+    assert.match(page, /<li><a href="#skill-concise">Check concise<\/a>: 100% mastered \(1 of 1 assessed\); 1 not yet assessed<\/li>/);
+  });
+
+  it("on a server's page, offers the CSV and signing out as styled controls, with no separator", () => {
+    assert.ok(!page.includes('class="actions"'), 'no server controls in a report written to disk');
+    const served = renderReportHtml(model, { managerActions: { csvHref: '/manager/report.csv', signOutAction: '/manager/logout' } });
+    const actions = /<div class="actions">(.*?)<\/div>/.exec(served)?.[1] ?? '';
+    assert.equal(
+      actions,
+      '<a href="/manager/report.csv" download>Download the learners as CSV</a><form method="post" action="/manager/logout"><button type="submit">Sign out</button></form>',
+    );
+    assert.match(served, /\.actions button \{[^}]*border: 2px solid var\(--accent\)/, 'the button is styled');
+  });
+
   it('says so when the records hold scores but no learner text', () => {
     const noText = buildReport(
       [attemptOf({ cmi: { learner_id: 'a', learner_name: 'A', completion_status: 'completed', suspend_data: suspendDataOf(progressWith({ score: 40, checks: {} }, 90, {})) } })],

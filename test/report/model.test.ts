@@ -108,6 +108,26 @@ describe('the learners', () => {
     assert.equal(byId('ben').rewrites.length, 0);
   });
 
+  it('gives a rewrite its line breaks back when it is the draft kept in saved progress', () => {
+    const progress = progressWith({ score: 40, checks: {} }, 90, {});
+    const kept = { subject: 'Power cut Friday 6–8 pm', body: 'Hi Sam,\n\nThe power is off on Friday.\n\nThanks,\nAna' };
+    progress.exercises[firstFinal.id] = { ...progress.exercises[firstFinal.id]!, draft: kept };
+    const record = (response: string) =>
+      attemptOf({
+        cmi: {
+          learner_id: 'eve',
+          completion_status: 'completed',
+          suspend_data: suspendDataOf(progress),
+          interactions: { '0': { id: `${firstFinal.id}_1`, type: 'long-fill-in', learner_response: response, result: 'correct' } },
+        },
+      });
+    const textOf = (response: string) =>
+      buildReport([record(response)], outline, { checkNames: CHECK_NAMES, now: NOW }).learners[0]?.rewrites.find((r) => r.scenarioId === firstFinal.id)?.text;
+    // As the course reports it: subject, blank line, body, all on one line.
+    assert.equal(textOf('Power cut Friday 6–8 pm Hi Sam, The power is off on Friday. Thanks, Ana'), `${kept.subject}\n\n${kept.body}`);
+    assert.equal(textOf('An earlier try, on one line'), 'An earlier try, on one line', 'another text stays as the LMS kept it');
+  });
+
   it("notes suspend_data that isn't this course's, and uses the objectives alone", () => {
     const foreign = attemptOf({ cmi: { learner_id: 'x', suspend_data: 'not ours', completion_status: 'incomplete' } }, 'other.json');
     const report = buildReport([foreign], outline, { checkNames: CHECK_NAMES, now: NOW });
@@ -134,17 +154,18 @@ describe('the team summary', () => {
     assert.equal(s.improvers, 1);
   });
 
-  it('gives each skill the share of all learners who mastered it, and the weakest skills first', () => {
+  it('gives each skill the share of the learners assessed on it who mastered it, and the weakest skills first', () => {
     const skill = (id: string) => s.skills.find((k) => k.check === id);
-    assert.deepEqual([skill('subject')?.mastered, skill('subject')?.assessed, skill('subject')?.share, skill('subject')?.averageScore], [2, 2, 0.5, 90]);
+    // Two of four learners haven't reached subject lines: 2 of the 2 assessed mastered them.
+    assert.deepEqual([skill('subject')?.mastered, skill('subject')?.assessed, skill('subject')?.notAssessed, skill('subject')?.share, skill('subject')?.averageScore], [2, 2, 2, 1, 90]);
     assert.deepEqual([skill('clear-ask')?.mastered, skill('clear-ask')?.assessed, skill('clear-ask')?.share, skill('clear-ask')?.averageScore], [0, 2, 0, 55]);
-    assert.deepEqual([skill('concise')?.mastered, skill('concise')?.share], [1, 0.25]);
+    assert.deepEqual([skill('concise')?.mastered, skill('concise')?.assessed, skill('concise')?.share], [1, 1, 1]);
     assert.equal(skill('clear-ask')?.averageDiagnostic, 20);
     assert.equal(skill('one-topic')?.assessed, 0);
     assert.deepEqual(
       s.weakest.map((k) => k.check),
-      ['clear-ask', 'concise', 'subject'],
-      'only assessed skills, lowest share first',
+      ['clear-ask', 'subject', 'concise'],
+      'only assessed skills, lowest share of the assessed first, then lowest average',
     );
     assert.equal(s.skills[0]?.name, 'Check subject');
   });

@@ -15,6 +15,7 @@ import { loadCourse } from '../../src/content/load.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { readLessonFiles } from '../../src/cli/lesson-files.ts';
 import { escapeXml, fileHref, fillTemplate, MANIFEST_NAME, renderManifest, scaledPassScore, scormIdentifier, SCORM_VERSIONS, VERSIONS, type ScormVersion } from '../../scorm/manifest.ts';
+import { courseSizes, KB } from '../../src/cli/course-sizes.ts';
 import { buildPackages, LAUNCH_FILE, PACKAGE_NAME, type BuiltPackage } from '../../scorm/package.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -189,6 +190,23 @@ before(async () => {
 
 after(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("the README's figures", () => {
+  it('are what the tools measure on this build, to the nearest KB', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const sizes = courseSizes(join(outDir, 'web'));
+    const about = (pattern: RegExp, measured: number, what: string) => {
+      const quoted = Number(pattern.exec(readme)?.[1]);
+      assert.ok(Number.isFinite(quoted), `the README quotes no figure for ${what} (${pattern})`);
+      assert.ok(Math.abs(quoted - measured) <= 1, `the README says about ${quoted} KB for ${what}; npm run bench measures ${measured.toFixed(1)} KB`);
+    };
+    about(/first lesson shows after about (\d+) KB \(gzip\)/, sizes.beforeFirstLessonGzipKB, 'what loads before the first lesson');
+    about(/the email analyzer \(about (\d+) KB\)/, sizes.afterFirstLessonGzipKB, 'the rewrites and the analyzer');
+    for (const version of SCORM_VERSIONS) {
+      about(/each about (\d+) KB, with an `imsmanifest\.xml`/, unpacked(version).built.bytes / KB, `the ${version} package`);
+    }
+  });
 });
 
 describe('npm run package', () => {

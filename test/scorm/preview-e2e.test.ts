@@ -118,6 +118,10 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
       const page = await firstContext.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
+      // A first launch is not a failure: no request may fail (the console would log it).
+      page.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`${r.status()} for ${r.url()}`);
+      });
       await page.goto(`${server.url}?v=${version}`);
       let frame = await courseFrame(page);
       await frame.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);

@@ -67,8 +67,8 @@ describe('the preview LMS server', () => {
     for (const v of ['12', '2004']) await fetch(url(`/lms/reset?v=${v}`), { method: 'POST' });
   });
 
-  it('answers 404 for a learner with no record, then gives back what was committed', async () => {
-    assert.equal((await record('12')).status, 404);
+  it('answers 204 (no content, not an error) for a learner with no record, then gives back what was committed', async () => {
+    assert.equal((await record('12')).status, 204);
     const response = await commit('12', JSON.stringify(COMMIT_12));
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { result: true, errorCode: 0 });
@@ -76,7 +76,7 @@ describe('the preview LMS server', () => {
     assert.equal(saved.status, 200);
     assert.deepEqual(await saved.json(), COMMIT_12);
     assert.ok(saved.headers.get('last-modified'), 'says when the record was saved');
-    assert.equal((await record('2004')).status, 404, 'each version has its own record');
+    assert.equal((await record('2004')).status, 204, 'each version has its own record');
   });
 
   it('takes a sendBeacon commit (text/plain) and one with no content type at all', async () => {
@@ -130,7 +130,7 @@ describe('the preview LMS server', () => {
     await commit('2004', JSON.stringify({ cmi: { location: 'kept' } }));
     const response = await fetch(url('/lms/reset?v=12'), { method: 'POST' });
     assert.equal(response.status, 200);
-    assert.equal((await record('12')).status, 404);
+    assert.equal((await record('12')).status, 204);
     assert.deepEqual(await (await record('2004')).json(), { cmi: { location: 'kept' } });
     assert.equal((await fetch(url('/lms/reset?v=12'), { method: 'POST' })).status, 200, 'resetting twice is fine');
   });

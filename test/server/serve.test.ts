@@ -118,6 +118,26 @@ describe('learners', () => {
     assert.equal(db.listLearners().length, before);
   });
 
+  it('a signed-in learner at the root address is offered the course or signing out, not sent on', async () => {
+    const { cookie } = await signIn('Dana <Reyes>', 'dana@example.com');
+    const response = await fetch(base, { headers: { cookie }, redirect: 'manual' });
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<h2 id="signed-in-heading">You’re signed in as Dana &#60;Reyes&#62;<\/h2>/);
+    assert.match(html, /<a class="button" href="\/learn">Continue the course<\/a>/);
+    assert.match(html, /<form method="post" action="\/logout"><p>Not Dana &#60;Reyes&#62;\? <button type="submit" class="link">Sign out<\/button>/);
+    assert.match(html, /<form method="post" action="\/" novalidate>/, 'and the form, for someone else');
+    assert.doesNotMatch(await (await fetch(base)).text(), /signed-in-heading/, 'nobody signed in: the form alone');
+  });
+
+  it('the course page names the learner, offers signing out, and leaves the course title to the course', async () => {
+    const { cookie } = await signIn('Eli Moss', 'eli@example.com');
+    const html = await (await fetch(new URL('/learn', base), { headers: { cookie } })).text();
+    assert.match(html, /<header>\n<p>Signed in as Eli Moss/);
+    assert.match(html, /<form method="post" action="\/logout"><button type="submit" class="link">Sign out<\/button><\/form>/);
+    assert.doesNotMatch(html, /<h1/, 'the course shows its title in its own banner');
+  });
+
   it('/learn needs a session', async () => {
     const none = await fetch(new URL('/learn', base), { redirect: 'manual' });
     assert.equal(none.status, 303);

@@ -4,7 +4,7 @@ const text = z.string().min(1);
 
 /**
  * Wording of a rewrite exercise (`<rewrite-exercise>`). Placeholders: `{n}`, `{max}`, `{score}`,
- * `{pass}`, `{from}`, `{to}`, `{change}`, `{check}`, `{checks}`, `{best}`, `{first}`, `{text}`.
+ * `{pass}`, `{count}`, `{from}`, `{to}`, `{change}`, `{check}`, `{checks}`, `{best}`, `{first}`, `{text}`.
  */
 export const schema = z.strictObject({
   // The situation and the email to rewrite.
@@ -24,7 +24,10 @@ export const schema = z.strictObject({
   attemptOf: text,
   liveHeading: text,
   liveNote: text,
-  liveScore: text,
+  liveRulePasses: text,
+  liveRuleBelowPass: text,
+  liveRuleCheckFails: text,
+  liveRuleChecksFail: text,
   liveEmpty: text,
   liveError: text,
   hintsHeading: text,

@@ -24,6 +24,10 @@ export const schema = z.strictObject({
   youChose: text,
   rightAnswerOne: text,
   rightAnswerMany: text,
+  missingOne: text,
+  missingMany: text,
+  wrongChosenOne: text,
+  wrongChosenMany: text,
   yourAnswerTag: text,
   correctAnswerTag: text,
 });

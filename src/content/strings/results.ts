@@ -41,5 +41,12 @@ export const schema = z.strictObject({
   masteredYes: text,
   masteredNo: text,
 
+  rewritesHeading: text,
+  rewritesIntro: text,
+  rewriteScore: text,
+  rewriteCheck: text,
+  rewriteSubjectLabel: text,
+  rewriteNoSubject: text,
+  rewriteNotKept: text,
   reviewCourse: text,
 });
