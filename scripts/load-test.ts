@@ -12,7 +12,9 @@ import { CliError, runCli, UsageError } from '../src/cli/fail.ts';
 import { loadCourseForReport } from '../src/server/manager-report.ts';
 import { ensurePasscode } from '../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../src/server/records-db.ts';
-import { isLoopbackHost, LEARNER_COOKIE, startCourseServer, type CourseServer } from '../src/server/routes.ts';
+import { CourseClient } from '../src/server/course-client.ts';
+import { cookieNames } from '../src/server/request-guard.ts';
+import { isLoopbackHost, startCourseServer, type CourseServer } from '../src/server/routes.ts';
 
 const HELP = `Usage: npm run load-test [-- options]
   --learners N      simulated learners, all at once (default 200, at most 2000)
@@ -58,23 +60,26 @@ function commitBody(run: string, learner: number, n: number): { body: string; ma
 async function simulateLearner(base: URL, run: string, index: number, commits: number, deadline: number, tally: Tally): Promise<LearnerOutcome> {
   const email = `load.${run}.${index}@example.com`;
   const outcome: LearnerOutcome = { email, acked: 0, lastAckedSequence: 0, lastAckedMark: undefined };
-  let cookie: string | undefined;
+  const client = new CourseClient(base.href, cookieNames(false, Number(base.port)), { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+  let commitUrl: URL | undefined;
   try {
-    const response = await fetch(new URL('/', base), { method: 'POST', body: new URLSearchParams({ name: `Load Learner ${index}`, email, team: `Team ${index % 5}` }), redirect: 'manual', signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+    const response = await client.signUp(`Load Learner ${index}`, email, `Team ${index % 5}`);
     await response.arrayBuffer();
-    cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith(`${LEARNER_COOKIE}=`));
-    if (response.status !== 303 || !cookie) countError(tally, `sign-in ${response.status}`);
+    const config = response.status === 200 ? await client.learnConfig() : undefined;
+    if (config) commitUrl = new URL(config.commitUrl, base);
+    else countError(tally, `sign-in ${response.status}`);
   } catch (error) {
     countError(tally, `sign-in ${error instanceof Error ? error.name : 'error'}`);
   }
-  if (!cookie) return outcome;
+  if (!commitUrl) return outcome;
+  const cookie = client.jar.header();
   for (let n = 0; n < commits && Date.now() < deadline; n++) {
     const { body, mark } = commitBody(run, index, n);
     const started = performance.now();
     tally.sent += 1;
     try {
       // Half come as scorm-again's fetch (JSON), half as sendBeacon's text/plain.
-      const response = await fetch(new URL('/api/commit', base), { method: 'POST', body, headers: { cookie, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      const response = await fetch(commitUrl, { method: 'POST', body, headers: { cookie, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       const text = await response.text();
       tally.latencies.push(performance.now() - started);
       if (response.status !== 200) {
@@ -161,7 +166,16 @@ async function main(): Promise<number> {
     writeFileSync(join(courseDir, 'index.html'), '<!doctype html><title>Course</title>');
     db = openRecordsDb(recordsFileIn(join(temp, 'data')));
     await ensurePasscode(db, { MANAGER_PASSCODE: randomBytes(16).toString('hex') });
-    server = await startCourseServer({ db, courseDir, hostScript: '', reportCourse: loadCourseForReport(), host: '127.0.0.1', port: 0 });
+    server = await startCourseServer({
+      db,
+      courseDir,
+      hostScript: '',
+      reportCourse: loadCourseForReport(),
+      host: '127.0.0.1',
+      port: 0,
+      // Every simulated learner signs up from 127.0.0.1 at once.
+      rateLimits: { signUpPerClient: { max: learners, windowMs: 60_000 }, signUpGlobal: { max: learners, windowMs: 60_000 } },
+    });
     base = new URL(server.url);
   }
 

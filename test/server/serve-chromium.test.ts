@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildCourse } from '../../src/cli/course-build.ts';
@@ -32,6 +34,7 @@ describe('self-hosted server in Chromium', { skip }, () => {
   let db: RecordsDb;
   let server: CourseServer;
   let browser: Browser;
+  let personalLink = '';
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'serve-chromium-'));
@@ -59,7 +62,11 @@ describe('self-hosted server in Chromium', { skip }, () => {
     assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
     await page.getByLabel('Your name').fill('Gil Chromium');
     await page.getByLabel('Work email').fill('gil@example.com');
-    await Promise.all([page.waitForURL(/\/learn$/), page.getByRole('button', { name: 'Start the course' }).click()]);
+    await page.getByRole('button', { name: 'Start the course' }).click();
+    await page.locator('#personal-link').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on the welcome page');
+    personalLink = (await page.locator('#personal-link').textContent()) ?? '';
+    await Promise.all([page.waitForURL(/\/learn$/), page.getByRole('link', { name: 'Go to the course' }).click()]);
     await page.waitForFunction('typeof window.API_1484_11 === "object" && window.API_1484_11 !== null');
     const learnerId: unknown = await page.evaluate('window.API_1484_11.cmi.learner_id');
     assert.equal(learnerId, 'gil-at-example.com');
@@ -70,6 +77,35 @@ describe('self-hosted server in Chromium', { skip }, () => {
     await page.waitForFunction('window.API_1484_11.isInitialized()', undefined, { timeout: 15_000 });
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  it('a personal link clicked on another site (webmail) opens the course, under the pages\' own CSP; signing out clears the browser copy', async () => {
+    assert.match(personalLink, /\/l\//);
+    // "Webmail": a page on another site (localhost is not 127.0.0.1's site) linking to the course.
+    const mail = createServer((_req, res) => res.end(`<!doctype html><title>Mail</title><a id="link" href="${personalLink}">your course link</a>`));
+    await new Promise<void>((done) => mail.listen(0, 'localhost', done));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    try {
+      await page.goto(`http://localhost:${(mail.address() as AddressInfo).port}/`);
+      await Promise.all([page.waitForURL(/\/l\//), page.locator('#link').click()]);
+      await Promise.all([page.waitForURL(/\/learn$/), page.getByRole('button', { name: 'Continue to the course' }).click()]);
+      await page.waitForFunction('window.API_1484_11 && window.API_1484_11.isInitialized()', undefined, { timeout: 15_000 });
+      assert.equal(await page.evaluate('window.API_1484_11.cmi.learner_id'), 'gil-at-example.com');
+      await page.waitForFunction('Object.keys(localStorage).some((k) => k.startsWith("email-course:"))', undefined, { timeout: 15_000 });
+      await Promise.all([page.waitForURL(/\/$/), page.getByRole('button', { name: 'Sign out' }).click()]);
+      const left = (await page.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("email-course"))')) as string[];
+      assert.deepEqual(left, [], 'the course copy is gone after signing out');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      mail.close();
+    }
   });
 
   it('shows the manager the report, rendered from the records, after the passcode', async () => {

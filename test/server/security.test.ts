@@ -1,0 +1,270 @@
+// The self-hosted server against an attacker and a careless admin, on loopback: one test (or a
+// few) per finding of the security review (issue 11), the ones that failed and the ones that
+// held. Every server here is real, on a free port, with a temporary data folder; every loop an
+// attacker runs is bounded in count.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { inflateBounded, MAX_INFLATED_BYTES } from '../../src/lms/bounded-inflate.ts';
+import { CourseClient, linkPathIn } from '../../src/server/course-client.ts';
+import { loadCourseForReport, type CourseForReport } from '../../src/server/manager-report.ts';
+import { ensurePasscode } from '../../src/server/passcode.ts';
+import { openRecordsDb, recordsFileIn, type RecordsDb } from '../../src/server/records-db.ts';
+import { startCourseServer, type CourseServer, type CourseServerOptions } from '../../src/server/routes.ts';
+
+const PASSCODE = 'security-test-passcode';
+const REPORT_COURSE: CourseForReport = loadCourseForReport();
+const temps: string[] = [];
+
+interface Running {
+  server: CourseServer;
+  db: RecordsDb;
+  dir: string;
+  logs: string[];
+  client: (options?: { origin?: string }) => CourseClient;
+  stop: () => Promise<void>;
+}
+
+/** A course server on a free loopback port with its own data folder. */
+async function start(options: Partial<CourseServerOptions> = {}, dir = mkdtempSync(join(tmpdir(), 'security-test-'))): Promise<Running> {
+  temps.push(dir);
+  const courseDir = join(dir, 'course');
+  mkdirSync(courseDir, { recursive: true });
+  writeFileSync(join(courseDir, 'index.html'), '<!doctype html><title>Course</title><style>p{color:red}</style><p>the course</p>');
+  writeFileSync(join(courseDir, 'big.bin'), Buffer.alloc(8 * 1024 * 1024, 7));
+  const db = openRecordsDb(recordsFileIn(join(dir, 'data')));
+  await ensurePasscode(db, { MANAGER_PASSCODE: PASSCODE });
+  const logs: string[] = [];
+  const server = await startCourseServer({ db, courseDir, hostScript: '', reportCourse: REPORT_COURSE, port: 0, limiter: { baseDelayMs: 60_000 }, log: (line) => logs.push(line), ...options });
+  return {
+    server,
+    db,
+    dir,
+    logs,
+    client: (o = {}) => new CourseClient(server.url, server.cookies, o),
+    stop: async () => {
+      await server.close();
+      db.close();
+    },
+  };
+}
+
+after(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Signs up a new learner; their client and personal link path. */
+async function newLearner(run: Running, name: string, email: string): Promise<{ client: CourseClient; link: string }> {
+  const client = run.client();
+  const response = await client.signUp(name, email);
+  assert.equal(response.status, 200, `signing up ${email}`);
+  const link = linkPathIn(await response.text());
+  assert.ok(link, 'the welcome page shows the personal link');
+  return { client, link };
+}
+
+async function commitAs(client: CourseClient, cmi: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+  const config = await client.learnConfig();
+  assert.ok(config, 'signed in');
+  return client.post(config.commitUrl, JSON.stringify({ cmi }), { 'content-type': 'application/json', ...headers });
+}
+
+async function managerClient(run: Running): Promise<CourseClient> {
+  const manager = run.client();
+  const response = await manager.managerSignIn(PASSCODE);
+  assert.equal(response.status, 303, 'the manager signs in');
+  return manager;
+}
+
+/** The CSV report's rows as arrays of cells (simple: no cell here holds a comma or quote). */
+async function csvRows(manager: CourseClient): Promise<string[][]> {
+  const response = await manager.get('/manager/report.csv');
+  assert.equal(response.status, 200);
+  return (await response.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
+}
+
+// ---------------------------------------------------------------------------------------------
+describe('identity: a work email alone never opens a record (High: takeover by email)', () => {
+  let run: Running;
+  before(async () => {
+    run = await start();
+  });
+  after(() => run.stop());
+
+  it("signing up with a colleague's email gets a refusal, no session, no link, and changes nothing", async () => {
+    const victim = await newLearner(run, 'Vera Victim', 'vera@example.com');
+    assert.equal((await commitAs(victim.client, { suspend_data: 'vera-draft', location: 'lesson-3' })).status, 200);
+    const attacker = run.client();
+    const response = await attacker.signUp('Mallory', 'VERA@example.com');
+    assert.equal(response.status, 409);
+    const page = await response.text();
+    assert.match(page, /personal link/);
+    assert.match(page, /manager/);
+    assert.equal(linkPathIn(page), undefined);
+    assert.doesNotMatch(page, /\/l\/[A-Za-z0-9_-]{20}/, 'no link of hers on the page');
+    assert.equal(attacker.learnerCookie(), undefined, 'no session');
+    assert.equal((await attacker.learnConfig()), undefined, 'the course page stays closed');
+    assert.equal(run.db.learnerByEmail('vera@example.com')?.name, 'Vera Victim', 'not renamed');
+  });
+
+  it('her personal link opens her record, after one press of a button (a bare GET signs no one in)', async () => {
+    const { link } = await newLearner(run, 'Lina Link', 'lina@example.com');
+    const other = run.client();
+    const landing = await other.get(link);
+    assert.equal(landing.status, 200);
+    assert.equal(other.learnerCookie(), undefined);
+    assert.equal((await other.followLink(link)).status, 303);
+    assert.equal((await other.learnConfig())?.cmi['learner_id'], 'lina-at-example.com');
+  });
+
+  it('managers see every link, revoke it (the learner is signed out) and reissue it', async () => {
+    const learner = await newLearner(run, 'Rex Revoked', 'rex@example.com');
+    const manager = await managerClient(run);
+    const page = await (await manager.get('/manager/learners')).text();
+    assert.ok(page.includes(learner.link), 'the manager sees the link');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const revoke = await manager.post('/manager/learners', new URLSearchParams({ csrf, learner: 'rex-at-example.com', action: 'revoke' }));
+    assert.equal(revoke.status, 200);
+    assert.equal((await run.client().get(learner.link)).status, 404, 'the old link is dead');
+    assert.equal(await learner.client.learnConfig(), undefined, 'and the learner is signed out');
+    const reissued = await (await manager.post('/manager/learners', new URLSearchParams({ csrf, learner: 'rex-at-example.com', action: 'reissue' }))).text();
+    const fresh = /\/l\/[A-Za-z0-9_-]+/g.exec(reissued.slice(reissued.indexOf('<th scope="row">Rex Revoked')))?.[0];
+    assert.ok(fresh && fresh !== learner.link, 'a new link');
+    const back = run.client();
+    assert.equal((await back.followLink(fresh)).status, 303);
+    assert.equal((await back.learnConfig())?.cmi['learner_id'], 'rex-at-example.com');
+    const forged = await manager.post('/manager/learners', new URLSearchParams({ csrf: 'x'.repeat(32), learner: 'rex-at-example.com', action: 'revoke' }));
+    assert.equal(forged.status, 403, 'revoking needs the session token');
+  });
+
+  it('--invite-only refuses every sign-up; --allowed-domains refuses other domains', async () => {
+    const closed = await start({ signIn: { inviteOnly: true } });
+    try {
+      assert.equal((await closed.client().signUp('Ivy', 'ivy@example.com')).status, 403);
+      assert.equal(closed.db.listLearners().length, 0);
+    } finally {
+      await closed.stop();
+    }
+    const domains = await start({ signIn: { allowedDomains: ['example.com'] } });
+    try {
+      assert.equal((await domains.client().signUp('Out', 'out@elsewhere.org')).status, 400);
+      assert.equal((await domains.client().signUp('In', 'in@example.com')).status, 200);
+      assert.deepEqual(domains.db.listLearners().map((l) => l.email), ['in@example.com']);
+    } finally {
+      await domains.stop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('the server owns identity (High: report forgery)', () => {
+  it('a commit naming someone else, in 2004 or 1.2 fields, shows in the report as its sender only', async () => {
+    const run = await start();
+    try {
+      const victim = await newLearner(run, 'Vic Tim', 'vic@example.com');
+      assert.equal((await commitAs(victim.client, { completion_status: 'incomplete', success_status: 'unknown' })).status, 200);
+      const forger = await newLearner(run, 'Fo Rger', 'forger@example.com');
+      const forged = {
+        learner_id: 'vic-at-example.com',
+        learner_name: 'Vic Tim',
+        completion_status: 'completed',
+        success_status: 'passed',
+        score: { scaled: '1', raw: '100', min: '0', max: '100' },
+        core: { student_id: 'ghost-1', student_name: 'Invented Ghost', lesson_status: 'passed', score: { raw: '100', min: '0', max: '100' } },
+      };
+      assert.equal((await commitAs(forger.client, forged)).status, 200);
+      const stored = run.db.latestCommit(run.db.currentAttempt('forger-at-example.com', '2004').id)?.body.cmi as Record<string, Record<string, unknown>>;
+      assert.equal(stored['core']?.['student_id'], 'forger-at-example.com', 'the stored 1.2 identity is the sender');
+      const manager = await managerClient(run);
+      const rows = await csvRows(manager);
+      const text = rows.map((r) => r.join(',')).join('\n');
+      assert.doesNotMatch(text, /Invented Ghost|ghost-1/, 'no invented learner');
+      const vic = rows.filter((r) => r.includes('Vic Tim'));
+      assert.equal(vic.length, 1);
+      assert.ok(!vic[0]?.some((cell) => /^passed$/i.test(cell)), `the victim is not passed: ${vic[0]?.join(',')}`);
+      assert.equal(rows.filter((r) => r.includes('Fo Rger')).length, 1, 'the forger is in the report, as themself');
+    } finally {
+      await run.stop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('bounded work on untrusted data (High: deflate bomb)', () => {
+  let run: Running;
+  before(async () => {
+    run = await start();
+  });
+  after(() => run.stop());
+
+  it('inflating stops at the cap: a bomb and an oversized payload give nothing, a payload under the cap comes back whole', () => {
+    assert.equal(inflateBounded(deflateRawSync(Buffer.alloc(50 * 1024 * 1024)), MAX_INFLATED_BYTES), undefined);
+    const text = Buffer.from('abc'.repeat(700_000));
+    const packed = deflateRawSync(text);
+    assert.equal(inflateBounded(packed, 1024 * 1024), undefined);
+    assert.deepEqual(Buffer.from(inflateBounded(packed, 4 * 1024 * 1024) ?? []), text);
+  });
+
+  it('a commit whose suspend_data inflates to 200 MB costs the report almost no memory, with a warning', async () => {
+    const bomb = deflateRawSync(Buffer.alloc(200 * 1024 * 1024), { level: 9 });
+    const learner = await newLearner(run, 'Bo Mb', 'bomb@example.com');
+    assert.equal((await commitAs(learner.client, { suspend_data: `p1:${bomb.toString('base64url')}` })).status, 200);
+    const manager = await managerClient(run);
+    const before = process.memoryUsage();
+    const report = await manager.get('/manager/report');
+    assert.equal(report.status, 200);
+    const html = await report.text();
+    const grown = process.memoryUsage().arrayBuffers - before.arrayBuffers;
+    assert.ok(grown < 64 * 1024 * 1024, `the report allocated ${Math.round(grown / 1e6)} MB of buffers`);
+    assert.match(html, /suspend_data is not this course/);
+    assert.match(html, /Bo Mb/);
+  });
+
+  it('a damaged row is skipped with a visible warning, never a 500', async () => {
+    const learner = await newLearner(run, 'Dam Aged', 'damaged@example.com');
+    assert.equal((await commitAs(learner.client, { suspend_data: 'x' })).status, 200);
+    const attempt = run.db.currentAttempt('damaged-at-example.com', '2004').id;
+    const raw = new Database(run.db.file);
+    raw.pragma('ignore_check_constraints = ON');
+    raw.prepare("UPDATE commits SET cmi_json = '{\"cmi\": {' WHERE attempt_id = ?").run(attempt);
+    raw.close();
+    const manager = await managerClient(run);
+    const report = await manager.get('/manager/report');
+    assert.equal(report.status, 200);
+    assert.match(await report.text(), /not readable JSON; record skipped/);
+    assert.equal((await manager.get('/manager/report.csv')).status, 200);
+  });
+
+  it('JSON nested 1000 deep is refused with a 400 and no stack trace in the log', async () => {
+    const learner = await newLearner(run, 'Dee Pest', 'deep@example.com');
+    const config = await learner.client.learnConfig();
+    assert.ok(config);
+    const deep = `{"cmi": {"suspend_data": ${'['.repeat(1000)}${']'.repeat(1000)}}}`;
+    const response = await learner.client.post(config.commitUrl, deep, { 'content-type': 'application/json' });
+    assert.equal(response.status, 400);
+    assert.deepEqual(run.logs.filter((l) => /\n\s+at /.test(l)), []);
+  });
+
+  it('malformed, huge and non-JSON bodies get a 4xx (held)', async () => {
+    const learner = await newLearner(run, 'Bad Body', 'badbody@example.com');
+    const config = await learner.client.learnConfig();
+    assert.ok(config);
+    for (const [body, status] of [
+      ['not json', 400],
+      ['{"cmi": 1}', 400],
+      [JSON.stringify({ cmi: { suspend_data: 'x'.repeat(1024 * 1024 + 1) } }), 413],
+    ] as const) {
+      assert.equal((await learner.client.post(config.commitUrl, body, { 'content-type': 'application/json' })).status, status);
+    }
+  });
+});
