@@ -1,20 +1,22 @@
 // `npm run load-test [-- options]`: many simulated learners sign in to the self-hosted course
 // server and commit concurrently; prints commits per second, latency percentiles and errors, then
-// checks that every commit the server acknowledged (HTTP 200) is in the database.
+// checks that every commit the server acknowledged (HTTP 200) is in the database. Its own server
+// runs in a child process (scripts/load-server.ts), which reports its longest event-loop stall.
 // Bounded: a fixed number of learners and commits, and a time cap. Loopback only: it starts its
 // own server on 127.0.0.1 (temporary data folder) unless --url names one on this machine.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { numberOption, parseCommandLine } from '../src/cli/args.ts';
 import { CliError, runCli, UsageError } from '../src/cli/fail.ts';
-import { loadCourseForReport } from '../src/server/manager-report.ts';
-import { ensurePasscode } from '../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../src/server/records-db.ts';
 import { CourseClient } from '../src/server/course-client.ts';
 import { cookieNames } from '../src/server/request-guard.ts';
-import { isLoopbackHost, startCourseServer, type CourseServer } from '../src/server/routes.ts';
+import { isLoopbackHost } from '../src/server/routes.ts';
 
 const HELP = `Usage: npm run load-test [-- options]
   --learners N      simulated learners, all at once (default 200, at most 2000)
@@ -128,6 +130,38 @@ function verify(db: RecordsDb, outcomes: readonly LearnerOutcome[]): string[] {
   return problems;
 }
 
+interface ServerProcess {
+  url: string;
+  stats(): Promise<{ maxStallMs: number; groups: number; writes: number; longestGroupMs: number }>;
+  stop(): Promise<void>;
+}
+
+/** scripts/load-server.ts in a child process: the server measured apart from the simulated learners. */
+function startServerProcess(dir: string, learners: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(process.env['LOAD_SERVER_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['LOAD_SERVER_PROFILE']] : []), '--import', 'tsx', fileURLToPath(new URL('./load-server.ts', import.meta.url)), dir, String(learners)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const nextLine = () =>
+    new Promise<string>((resolveLine, reject) => {
+      waiting.push(resolveLine);
+      child.once('exit', (code) => reject(new CliError(`the load test's server stopped (exit ${code ?? 'signal'})`)));
+    });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return nextLine().then((line) => ({
+    url: (JSON.parse(line) as { url: string }).url,
+    stats: async () => {
+      const answer = nextLine();
+      child.stdin.write('stats\n');
+      return JSON.parse(await answer) as { maxStallMs: number; groups: number; writes: number; longestGroupMs: number };
+    },
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  }));
+}
+
 async function main(): Promise<number> {
   const { values } = parseCommandLine(process.argv.slice(2), {
     learners: { type: 'string' },
@@ -146,8 +180,8 @@ async function main(): Promise<number> {
   const maxSeconds = values['max-seconds'] === undefined ? 120 : numberOption('max-seconds', values['max-seconds'], 1, 600);
   if (!Number.isInteger(learners) || !Number.isInteger(commits)) throw new UsageError('--learners and --commits must be whole numbers');
 
-  let server: CourseServer | undefined;
-  let db: RecordsDb;
+  let child: ServerProcess | undefined;
+  let dataDir: string;
   let base: URL;
   let temp: string | undefined;
   if (values.url !== undefined) {
@@ -158,27 +192,15 @@ async function main(): Promise<number> {
     }
     if (base.protocol !== 'http:' || !isLoopbackHost(base.hostname)) throw new UsageError(`--url must be a http:// server on this machine (127.0.0.1, localhost or [::1]); ${base.host} is not`);
     if (values.data === undefined) throw new UsageError('--url needs --data DIR, the data folder of that server, to check the records');
-    db = openRecordsDb(recordsFileIn(resolve(values.data)));
+    dataDir = resolve(values.data);
   } else {
     temp = mkdtempSync(join(tmpdir(), 'load-test-'));
-    const courseDir = join(temp, 'course');
-    mkdirSync(courseDir);
-    writeFileSync(join(courseDir, 'index.html'), '<!doctype html><title>Course</title>');
-    db = openRecordsDb(recordsFileIn(join(temp, 'data')));
-    await ensurePasscode(db, { MANAGER_PASSCODE: randomBytes(16).toString('hex') });
-    server = await startCourseServer({
-      db,
-      courseDir,
-      hostScript: '',
-      reportCourse: loadCourseForReport(),
-      host: '127.0.0.1',
-      port: 0,
-      // Every simulated learner signs up from 127.0.0.1 at once.
-      rateLimits: { signUpPerClient: { max: learners, windowMs: 60_000 }, signUpGlobal: { max: learners, windowMs: 60_000 } },
-    });
-    base = new URL(server.url);
+    child = await startServerProcess(temp, learners);
+    base = new URL(child.url);
+    dataDir = join(temp, 'data');
   }
 
+  let db: RecordsDb | undefined;
   try {
     const run = randomBytes(4).toString('hex');
     process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href} (cap ${maxSeconds} s)\n`);
@@ -195,7 +217,17 @@ async function main(): Promise<number> {
         `  errors: ${tally.errors.size === 0 ? 'none' : [...tally.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}\n`,
     );
     if (Date.now() >= deadline) process.stdout.write(`  stopped at the ${maxSeconds} s cap: ${learners * commits - tally.sent} commits not sent\n`);
+    if (child) {
+      const stats = await child.stats();
+      process.stdout.write(
+        `  server: longest event-loop stall ${ms(stats.maxStallMs)} (the longest write transaction ${ms(stats.longestGroupMs)}); ${stats.writes} writes (sign-ups and commits) in ${stats.groups} transactions\n` +
+          `  machine: load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores (a busy machine stalls every process)\n`,
+      );
+      await child.stop();
+      child = undefined;
+    }
 
+    db = openRecordsDb(recordsFileIn(dataDir));
     const problems = verify(db, outcomes);
     if (problems.length > 0) {
       problems.slice(0, 20).forEach((p) => process.stderr.write(`load test: missing: ${p}\n`));
@@ -206,8 +238,8 @@ async function main(): Promise<number> {
     if (tally.errors.size > 0) throw new CliError('some requests failed (see errors above)');
     return 0;
   } finally {
-    await server?.close();
-    db.close();
+    await child?.stop();
+    db?.close();
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }

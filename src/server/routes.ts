@@ -21,7 +21,6 @@ import { extname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { confinedPath } from '../../scorm/preview/server.ts';
 import { isoDate } from '../report/format.ts';
-import { CommitQueue } from './commit-queue.ts';
 import { COURSE_POLICY, FORM_POLICY, LEARN_POLICY, MANAGER_POLICY, policyFor, type PagePolicy } from './csp.ts';
 import { clearedCookie, COMMON_HEADERS, escapeHtml, guardedServer, HttpError, methodNotAllowed, readBody, redirect, send, sendJson, sessionCookie, type TlsFiles } from './http.ts';
 import { learnerOfLink, linkTokens, revokeLink, signUp, withServerIdentity, type SignInPolicy } from './identity.ts';
@@ -46,6 +45,7 @@ import { isPlainObject } from './record-input.ts';
 import { RecordInputError, RecordsDbError, type Learner, type RecordsDb } from './records-db.ts';
 import { checkSameOrigin, cookieNames, requestContext, requireToken, singleCookie, type CookieNames, type RequestContext } from './request-guard.ts';
 import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_SHAPE } from './sessions.ts';
+import { WriteQueue } from './write-queue.ts';
 
 const FORM_TOKEN_SECONDS = 2 * 60 * 60;
 
@@ -110,8 +110,8 @@ export interface CourseServer {
   host: string;
   /** The cookie names a browser gets from this server (they depend on the scheme and port). */
   cookies: CookieNames;
-  /** How commits were grouped into transactions. */
-  commitStats: CommitQueue['stats'];
+  /** How writes (commits, sign-ups) were grouped into transactions. */
+  writeStats: WriteQueue['stats'];
   close(): Promise<void>;
 }
 
@@ -150,7 +150,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
   // Behind a proxy the Host is the public name; the proxy, not this check, decides which it serves.
   const loopbackOnly = isLoopbackHost(bindHost) && !trustProxy;
   const sessions = new SessionStore(db);
-  const commits = new CommitQueue(db);
+  const writes = new WriteQueue(db);
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const signUps = new WindowLimiter(limits.signUpPerClient, limits.signUpGlobal);
   const passcodeTries = new PasscodeLimiter(options.limiter);
@@ -182,7 +182,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     return sessions.get(singleCookie(req.headers.cookie, names.manager), 'manager', MANAGER_SESSION_MS);
   }
 
-  /** The learner's current attempt and a new session for it, in one transaction; the cookie that carries it. */
+  /** The learner's current attempt and a new session for it (run it in `writes`); the cookie that carries it. */
   function newLearnerSession(learner: Learner, ctx: RequestContext, names: CookieNames): string {
     const token = db.transaction(() => {
       let attempt = db.currentAttempt(learner.id, '2004');
@@ -219,7 +219,11 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     }
     let outcome;
     try {
-      outcome = signUp(db, { name: values.name ?? '', email: values.email ?? '', team: values.team ? values.team : undefined }, policy);
+      const input = { name: values.name ?? '', email: values.email ?? '', team: values.team ? values.team : undefined };
+      outcome = await writes.run(() => {
+        const made = signUp(db, input, policy);
+        return made.kind === 'created' ? { ...made, cookie: newLearnerSession(made.learner, ctx, names) } : made;
+      });
     } catch (error) {
       if (!(error instanceof RecordInputError)) throw error;
       const key = error.problem === 'invalid-email' ? 'email' : error.problem === 'invalid-team' ? 'team' : 'name';
@@ -235,7 +239,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       case 'exists':
         return html(res, 409, renderAlreadyRegistered(courseTitle), FORM_POLICY);
       case 'created':
-        return html(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': newLearnerSession(outcome.learner, ctx, names) });
+        return html(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': outcome.cookie });
     }
   }
 
@@ -269,7 +273,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     }
     // Whose record it is comes from the session, whatever the body says.
     if (isPlainObject(body) && isPlainObject(body['cmi'])) body = { ...body, cmi: withServerIdentity(body['cmi'], signedIn.learner) };
-    const saved = await commits.save(signedIn.attemptId, body);
+    const saved = await writes.run(() => db.saveCommit(signedIn.attemptId, body));
     sendJson(res, 200, { result: true, errorCode: 0, sequence: saved.sequence });
   }
 
@@ -392,7 +396,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       if (method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
       const form = new URLSearchParams(await readBody(req, 8 * 1024));
       requireToken(form.get('csrf'), singleCookie(req.headers.cookie, names.form));
-      return redirect(res, '/learn', { 'set-cookie': newLearnerSession(learner, ctx, names) });
+      return redirect(res, '/learn', { 'set-cookie': await writes.run(() => newLearnerSession(learner, ctx, names)) });
     }
     if (pathname === '/learn') {
       if (!isGet) throw methodNotAllowed(['GET']);
@@ -512,7 +516,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
         port,
         host: bindHost,
         cookies: cookieNames(options.tls !== undefined, port),
-        commitStats: commits.stats,
+        writeStats: writes.stats,
         close: () =>
           new Promise((done) => {
             server.close(() => done());

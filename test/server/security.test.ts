@@ -4,7 +4,7 @@
 // attacker runs is bounded in count.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,6 +265,261 @@ describe('bounded work on untrusted data (High: deflate bomb)', () => {
       [JSON.stringify({ cmi: { suspend_data: 'x'.repeat(1024 * 1024 + 1) } }), 413],
     ] as const) {
       assert.equal((await learner.client.post(config.commitUrl, body, { 'content-type': 'application/json' })).status, status);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('CSRF and cookies (Medium)', () => {
+  let run: Running;
+  before(async () => {
+    run = await start();
+  });
+  after(() => run.stop());
+
+  it('a commit with Origin: null, a foreign Origin or Sec-Fetch-Site: cross-site is refused and changes nothing', async () => {
+    const { client } = await newLearner(run, 'Cara Csrf', 'cara@example.com');
+    assert.equal((await commitAs(client, { suspend_data: 'mine' })).status, 200);
+    const attempt = run.db.currentAttempt('cara-at-example.com', '2004').id;
+    for (const headers of [{ origin: 'null' }, { origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+      const response = await commitAs(client, { suspend_data: 'replaced' }, headers);
+      assert.equal(response.status, 403, JSON.stringify(headers));
+    }
+    assert.equal(run.db.latestCommit(attempt)?.body.cmi['suspend_data'], 'mine');
+  });
+
+  it("a commit without the session's token is refused, even from the right origin with the right cookie", async () => {
+    const { client } = await newLearner(run, 'Tom Token', 'tom@example.com');
+    const own = new URL(run.server.url).origin;
+    for (const path of ['/api/commit', '/api/commit?csrf=' + 'A'.repeat(32)]) {
+      const response = await client.post(path, JSON.stringify({ cmi: { suspend_data: 'forged' } }), { origin: own, 'content-type': 'text/plain' });
+      assert.equal(response.status, 403, path);
+    }
+    assert.equal(run.db.latestCommit(run.db.currentAttempt('tom-at-example.com', '2004').id), undefined);
+  });
+
+  it("login CSRF: sign-up, a personal link's sign-in and the passcode form need the form's token and the server's origin", async () => {
+    const attacker = await newLearner(run, 'Atta Cker', 'attacker@example.com');
+    const victim = run.client();
+    // Without the form token (a page elsewhere posting blind): refused, no session.
+    assert.equal((await victim.post('/', new URLSearchParams({ name: 'X', email: 'x@example.com' }))).status, 403);
+    assert.equal((await victim.post(attacker.link, new URLSearchParams({}))).status, 403);
+    assert.equal((await victim.post('/manager', new URLSearchParams({ passcode: PASSCODE }))).status, 403);
+    // With a token the attacker got for their own browser: the victim's browser has no matching cookie.
+    const page = await attacker.client.get(attacker.link);
+    const token = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    assert.equal((await victim.post(attacker.link, new URLSearchParams({ csrf: token }))).status, 403);
+    // From another origin, even with a matching token pair: refused.
+    const foreign = run.client({ origin: 'http://evil.example' });
+    await foreign.get(attacker.link);
+    assert.equal((await foreign.submit(attacker.link, {})).status, 403);
+    assert.equal(victim.learnerCookie(), undefined);
+    assert.equal(foreign.learnerCookie(), undefined);
+    assert.equal(run.db.learnerByEmail('x@example.com'), undefined);
+  });
+
+  it('cookie tossing: a second cookie of the same name (planted by another service on the host) opens nothing', async () => {
+    const { client } = await newLearner(run, 'Toss Ed', 'tossed@example.com');
+    const planted = await newLearner(run, 'Plan Ted', 'planted@example.com');
+    const name = run.server.cookies.learner;
+    const both = `${name}=${planted.client.learnerCookie() ?? ''}; ${name}=${client.learnerCookie() ?? ''}`;
+    const learn = await fetch(new URL('/learn', run.server.url), { headers: { cookie: both }, redirect: 'manual' });
+    assert.equal(learn.status, 303, 'a duplicated session cookie is no session');
+    assert.equal(learn.headers.get('location'), '/');
+  });
+
+  it('cookie names carry the port over HTTP, and every cookie is HttpOnly and SameSite=Strict (held)', async () => {
+    const response = await fetch(run.server.url);
+    const line = response.headers.getSetCookie()[0] ?? '';
+    assert.match(line, new RegExp(`^course_form_${run.server.port}=`));
+    assert.match(line, /HttpOnly/);
+    assert.match(line, /SameSite=Strict/);
+    assert.doesNotMatch(line, /Secure/, 'not Secure over plain HTTP (the browser would drop it)');
+  });
+
+  it('a session cookie from another learner, or made up, never names someone else (held: session fixation)', async () => {
+    const forged = await fetch(new URL('/learn', run.server.url), { headers: { cookie: `${run.server.cookies.learner}=${'A'.repeat(32)}` }, redirect: 'manual' });
+    assert.equal(forged.status, 303);
+    const { client } = await newLearner(run, 'Fix Ation', 'fixation@example.com');
+    const before = client.learnerCookie();
+    const { link } = await newLearner(run, 'Oth Er', 'other@example.com');
+    await client.followLink(link);
+    assert.notEqual(client.learnerCookie(), before, 'signing in always issues a new session token');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+/** A throwaway self-signed certificate for 127.0.0.1, made with openssl at run time. */
+function selfSignedCertificate(dir: string): { cert: Buffer; key: Buffer } {
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { cert: readFileSync(cert), key: readFileSync(key) };
+}
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A GET over HTTPS trusting only `ca`: status and Set-Cookie lines. */
+function httpsGet(url: string, ca: Buffer): Promise<{ status: number | undefined; cookies: string[] }> {
+  return new Promise((resolveGet, reject) => {
+    const req = httpsRequest(url, { ca }, (res) => {
+      res.resume();
+      res.on('end', () => resolveGet({ status: res.statusCode, cookies: res.headers['set-cookie'] ?? [] }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('HTTPS (Medium: no HTTPS story)', () => {
+  it('--tls-cert/--tls-key serve HTTPS, with Secure __Host- cookies', { skip: hasOpenssl() ? false : 'openssl is not installed' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'security-tls-'));
+    temps.push(dir);
+    const tls = selfSignedCertificate(dir);
+    const run = await start({ tls }, dir);
+    try {
+      assert.match(run.server.url, /^https:\/\//);
+      const answer = await httpsGet(run.server.url, tls.cert);
+      assert.equal(answer.status, 200);
+      const line = answer.cookies[0] ?? '';
+      assert.match(line, /^__Host-course_form=/);
+      assert.match(line, /; Secure/);
+      assert.match(line, /Path=\//);
+      assert.doesNotMatch(line, /Domain=/i);
+      await assert.rejects(fetch(run.server.url.replace('https:', 'http:')), 'plain HTTP is not answered on the TLS port');
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('--trust-proxy: X-Forwarded-Proto https gives Secure cookies and the https origin; without it the header is ignored', async () => {
+    const proxied = await start({ trustProxy: true });
+    const direct = await start();
+    try {
+      const behind = await fetch(proxied.server.url, { headers: { 'x-forwarded-proto': 'https' } });
+      assert.match(behind.headers.getSetCookie()[0] ?? '', /^__Host-course_form=.*; Secure/);
+      const ignored = await fetch(direct.server.url, { headers: { 'x-forwarded-proto': 'https' } });
+      assert.doesNotMatch(ignored.headers.getSetCookie()[0] ?? '', /Secure/);
+      // Behind the proxy the page's origin is https://<public host>: a post from http:// is cross-origin.
+      const client = new CourseClient(proxied.server.url, { learner: '__Host-course_session', manager: '__Host-course_manager', form: '__Host-course_form' }, { origin: `http://${new URL(proxied.server.url).host}` });
+      const page = await client.get('/', { headers: { 'x-forwarded-proto': 'https' } });
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const post = await client.post('/', new URLSearchParams({ csrf, name: 'P', email: 'p@example.com' }), { 'x-forwarded-proto': 'https' });
+      assert.equal(post.status, 403);
+    } finally {
+      await proxied.stop();
+      await direct.stop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('sessions and rate limits (Medium)', () => {
+  it('a restart keeps people signed in (sessions are in the database, as hashes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'security-restart-'));
+    const first = await start({}, dir);
+    const { client } = await newLearner(first, 'Res Tart', 'restart@example.com');
+    const port = first.server.port;
+    const token = client.learnerCookie() ?? '';
+    await first.stop();
+    const raw = new Database(recordsFileIn(join(dir, 'data')), { readonly: true });
+    const stored = raw.prepare<[], { token_hash: string }>('SELECT token_hash FROM sessions').all();
+    raw.close();
+    assert.ok(stored.length > 0 && stored.every((s) => s.token_hash !== token), 'only hashes are stored');
+    const second = await start({ port }, dir);
+    try {
+      const again = new CourseClient(second.server.url, second.server.cookies);
+      again.jar.cookies.set(second.server.cookies.learner, token);
+      assert.equal((await again.learnConfig())?.cmi['learner_id'], 'restart-at-example.com');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('sign-up is rate limited per address: past the limit a 429 and no new learner', async () => {
+    const run = await start({ rateLimits: { signUpPerClient: { max: 3, windowMs: 600_000 } } });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await run.client().signUp(`S ${i}`, `s${i}@example.com`)).status, 200);
+      const refused = await run.client().signUp('S 3', 's3@example.com');
+      assert.equal(refused.status, 429);
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+      assert.equal(run.db.listLearners().length, 3);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('sign-up is rate limited in all, whatever addresses a proxy forwards', async () => {
+    const run = await start({ trustProxy: true, rateLimits: { signUpGlobal: { max: 4, windowMs: 600_000 } } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const client = run.client();
+        const page = await client.get('/', { headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+        const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+        statuses.push((await client.post('/', new URLSearchParams({ csrf, name: `G ${i}`, email: `g${i}@example.com` }), { 'x-forwarded-for': `10.0.0.${i}` })).status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('the passcode limiter is per forwarded address behind a proxy, and global', async () => {
+    const run = await start({ trustProxy: true, rateLimits: { passcodeGlobal: { max: 3, windowMs: 600_000 } } });
+    try {
+      const tryFrom = async (address: string) => {
+        const client = run.client();
+        const page = await client.get('/manager', { headers: { 'x-forwarded-for': `203.0.113.9, ${address}` } });
+        const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+        return (await client.post('/manager', new URLSearchParams({ csrf, passcode: 'wrong-guess' }), { 'x-forwarded-for': `203.0.113.9, ${address}` })).status;
+      };
+      assert.equal(await tryFrom('10.1.0.1'), 401);
+      assert.equal(await tryFrom('10.1.0.1'), 429, 'the same address waits');
+      assert.equal(await tryFrom('10.1.0.2'), 401, 'another address behind the proxy has its own limit');
+      assert.equal(await tryFrom('10.1.0.3'), 401);
+      assert.equal(await tryFrom('10.1.0.4'), 429, 'the global limit holds whatever the address');
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('concurrent passcode tries hash one at a time and the rest are refused at once; course files are served meanwhile', async () => {
+    const run = await start({ trustProxy: true, rateLimits: { passcodeGlobal: { max: 1000, windowMs: 600_000 } } });
+    try {
+      const clients = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          const client = run.client();
+          const page = await client.get('/manager', { headers: { 'x-forwarded-for': `10.2.0.${i}` } });
+          return { client, i, csrf: /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '' };
+        }),
+      );
+      const tries = clients.map(({ client, i, csrf }) => client.post('/manager', new URLSearchParams({ csrf, passcode: `wrong-${i}` }), { 'x-forwarded-for': `10.2.0.${i}` }).then((r) => r.status));
+      const file = await fetch(new URL('/course/index.html', run.server.url));
+      assert.equal(file.status, 200);
+      const statuses = await Promise.all(tries);
+      const hashed = statuses.filter((s) => s === 401).length;
+      assert.equal(statuses.filter((s) => s !== 401 && s !== 429).length, 0, statuses.join(','));
+      assert.ok(hashed >= 1 && hashed <= 5, `${hashed} tries were hashed (one running, at most four waiting)`);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('an over-long passcode is a plain 401, never hashed or a 5xx (held; timing is covered in passcode.test.ts)', async () => {
+    const run = await start();
+    try {
+      const long = await run.client().managerSignIn('x'.repeat(5000));
+      assert.equal(long.status, 401);
+    } finally {
+      await run.stop();
     }
   });
 });
