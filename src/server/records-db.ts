@@ -6,9 +6,10 @@
 // isn't a readable records database stops the start with a message naming it, and is never
 // written to: it is first inspected through a read-only connection.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrivateFolder, restrictRecordFiles } from './data-folder.ts';
 import { applyMigrations, MigrationError, SchemaTooNewError, userVersion } from './migrations.ts';
 import {
   checkDate,
@@ -230,7 +231,9 @@ export function openRecordsDb(path: string, options: OpenOptions = {}): RecordsD
   const inspection = state === 'present' ? inspectReadOnly(file, timeout) : 'checked';
   if (state === 'missing') {
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      makePrivateFolder(dirname(file));
+      // Created 0600 here, before SQLite opens it: its -wal and -shm then get the same mode.
+      closeSync(openSync(file, 'a', 0o600));
     } catch (error) {
       throw new RecordsDbError('unreadable', file, `cannot create the folder of ${file} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
     }
@@ -249,6 +252,7 @@ export function openRecordsDb(path: string, options: OpenOptions = {}): RecordsD
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db);
+    restrictRecordFiles(file);
     return new SqliteRecordsDb(db, file, options.now ?? (() => new Date()));
   } catch (error) {
     db.close();
@@ -682,6 +686,8 @@ class SqliteRecordsDb implements RecordsDb {
       } finally {
         copy.close();
       }
+      // A copy of everyone's records: as private as the original.
+      chmodSync(partial, 0o600);
       renameSync(partial, dest);
       return { path: dest, bytes: statSync(dest).size, schemaVersion };
     } catch (error) {

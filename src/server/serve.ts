@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readCourseInfo } from '../../scorm/preview/server.ts';
 import { numberOption, parseCommandLine } from '../cli/args.ts';
 import { CliError, errorMessage, runCli, UsageError } from '../cli/fail.ts';
+import { DataFolderLockedError, lockDataFolder, makePrivateFolder } from './data-folder.ts';
 import { loadCourseForReport } from './manager-report.ts';
 import { ensurePasscode, PasscodeError, passcodeNotice } from './passcode.ts';
 import { openRecordsDb, recordsFileIn, RecordsDbError, type RecordsDb } from './records-db.ts';
@@ -19,6 +20,17 @@ export const DEFAULT_SERVE_PORT = 8080;
 /** The course page's script: learner-host.ts and scorm-again, bundled in memory. */
 export function bundleLearnerScript(): Promise<string> {
   return bundleBrowserScript(fileURLToPath(new URL('./learner-host.ts', import.meta.url)));
+}
+
+/** Takes the data folder (creating it 0700), or stops with a message when another server has it. */
+export function lockOrExplain(dataDir: string): () => void {
+  try {
+    makePrivateFolder(dataDir);
+    return lockDataFolder(dataDir);
+  } catch (error) {
+    if (error instanceof DataFolderLockedError) throw new CliError(error.message);
+    throw new CliError(`cannot use the data folder ${dataDir}: ${errorMessage(error)}`);
+  }
 }
 
 /** Opens the records or stops with a message naming the file (never a stack trace). */
@@ -103,8 +115,16 @@ async function main(): Promise<number> {
   const dataDir = resolve(values.data ?? 'data');
   const security = securityOptions(values);
 
-  // The records first: a bad file stops the start before the (slower) build.
-  const db = openRecordsOrExplain(dataDir);
+  // The folder first: a second server on it stops here, before touching anything.
+  const release = lockOrExplain(dataDir);
+  // The records next: a bad file stops the start before the (slower) build.
+  let db: RecordsDb;
+  try {
+    db = openRecordsOrExplain(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   let server: CourseServer | undefined;
   try {
     let setup;
@@ -151,12 +171,14 @@ async function main(): Promise<number> {
     );
   } catch (error) {
     db.close();
+    release();
     throw error;
   }
   const running = server;
   const stop = () => {
     void running.close().then(() => {
       db.close();
+      release();
       process.exit(0);
     });
   };

@@ -3,8 +3,10 @@
 // held. Every server here is real, on a free port, with a temporary data folder; every loop an
 // attacker runs is bounded in count.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { inflateBounded, MAX_INFLATED_BYTES } from '../../src/lms/bounded-inflate.ts';
 import { CourseClient, linkPathIn } from '../../src/server/course-client.ts';
+import { lockDataFolder } from '../../src/server/data-folder.ts';
 import { loadCourseForReport, type CourseForReport } from '../../src/server/manager-report.ts';
 import { ensurePasscode } from '../../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../../src/server/records-db.ts';
@@ -521,5 +524,90 @@ describe('sessions and rate limits (Medium)', () => {
     } finally {
       await run.stop();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('hygiene (Low)', () => {
+  let run: Running;
+  before(async () => {
+    run = await start();
+  });
+  after(() => run.stop());
+
+  it('the records are 0600 in a 0700 folder, -wal and -shm included', async () => {
+    const { client } = await newLearner(run, 'Perm Ission', 'perm@example.com');
+    assert.equal((await commitAs(client, { suspend_data: 'x' })).status, 200);
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    assert.equal(mode(join(run.dir, 'data')), 0o700);
+    for (const suffix of ['', '-wal', '-shm']) assert.equal(mode(`${run.db.file}${suffix}`), 0o600, `records.db${suffix}`);
+  });
+
+  it("every page's CSP forbids inline code not its own ('unsafe-inline' nowhere); the course may be framed only by this site", async () => {
+    const { client } = await newLearner(run, 'Csp Check', 'csp@example.com');
+    const manager = await managerClient(run);
+    const pages: [CourseClient, string][] = [
+      [client, '/'],
+      [client, '/learn'],
+      [client, '/manager'],
+      [manager, '/manager/report'],
+      [manager, '/manager/learners'],
+      [client, '/course/index.html'],
+      [client, '/nope'],
+    ];
+    for (const [who, path] of pages) {
+      const response = await who.get(path);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      assert.ok(policy, `${path} has a CSP`);
+      assert.doesNotMatch(policy, /unsafe-inline/, path);
+      assert.match(policy, path.startsWith('/course/') ? /frame-ancestors 'self'/ : /frame-ancestors 'none'/, path);
+    }
+    const course = await client.get('/course/index.html');
+    const sha = createHash('sha256').update('p{color:red}').digest('base64');
+    assert.ok(course.headers.get('content-security-policy')?.includes(`'sha256-${sha}'`), "the course page's own inline style is allowed by its hash");
+  });
+
+  it('a client that aborts a course download leaves no stack trace in the log', async () => {
+    await new Promise<void>((resolveAbort, reject) => {
+      const req = httpRequest(new URL('/course/big.bin', run.server.url), (res) => {
+        res.once('data', () => req.destroy());
+        res.on('close', () => resolveAbort());
+      });
+      req.on('error', () => undefined);
+      req.on('close', () => resolveAbort());
+      req.once('error', (e) => (/socket hang up|aborted/i.test(e.message) ? undefined : reject(e)));
+      req.end();
+    });
+    // Let the server take in the abort: a few answered requests later it has.
+    for (let i = 0; i < 3; i++) assert.equal((await fetch(new URL('/course/index.html', run.server.url))).status, 200);
+    assert.deepEqual(run.logs, []);
+  });
+
+  it('a second server on the same data folder is refused with a clear message; a dead one’s lock is taken over', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'security-lock-'));
+    temps.push(dir);
+    const release = lockDataFolder(dir);
+    try {
+      const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/serve.ts', '--data', dir, '--port', '0', '--no-build'], { encoding: 'utf8', timeout: 60_000 });
+      assert.notEqual(second.status, 0);
+      assert.match(second.stderr, new RegExp(`another course server \\(process ${process.pid}\\) is already using`));
+      assert.doesNotMatch(second.stderr, /\n\s+at /, 'no stack trace');
+    } finally {
+      release();
+    }
+    const dead = spawnSync(process.execPath, ['-e', '0']);
+    writeFileSync(join(dir, 'server.lock'), `${dead.pid ?? 999_999}\n`);
+    const again = lockDataFolder(dir);
+    again();
+  });
+
+  it('npm run report shows control characters from records as escapes, never raw', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'security-report-'));
+    temps.push(dir);
+    const records = join(dir, 'records.jsonl');
+    writeFileSync(records, `${JSON.stringify({ cmi: { core: { student_id: 'x', student_name: 'Esc', lesson_status: '\u001b]0;pwned\u0007\u001b[2J' } } })}\n`);
+    const report = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/records-report.ts', records, '--out', join(dir, 'out')], { encoding: 'utf8', timeout: 60_000 });
+    assert.match(report.stderr, /\\x1b\]0;pwned\\x07/);
+    assert.doesNotMatch(report.stderr + report.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });
