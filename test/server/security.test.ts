@@ -3,12 +3,13 @@
 // held. Every server here is real, on a free port, with a temporary data folder; every loop an
 // attacker runs is bounded in count.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +20,7 @@ import { lockDataFolder } from '../../src/server/data-folder.ts';
 import { loadCourseForReport, type CourseForReport } from '../../src/server/manager-report.ts';
 import { ensurePasscode } from '../../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../../src/server/records-db.ts';
+import { cookieNames } from '../../src/server/request-guard.ts';
 import { startCourseServer, type CourseServer, type CourseServerOptions } from '../../src/server/routes.ts';
 
 const PASSCODE = 'security-test-passcode';
@@ -609,5 +611,63 @@ describe('hygiene (Low)', () => {
     const report = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/records-report.ts', records, '--out', join(dir, 'out')], { encoding: 'utf8', timeout: 60_000 });
     assert.match(report.stderr, /\\x1b\]0;pwned\\x07/);
     assert.doesNotMatch(report.stderr + report.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('commits grouped off the critical path (load)', () => {
+  it('kill -9 in the middle of a commit burst loses no acknowledged commit (held, now with grouped writes)', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'security-kill-'));
+    temps.push(dir);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load-server.ts', dir, '50'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      createInterface({ input: child.stdout }).once('line', (line) => resolveUrl((JSON.parse(line) as { url: string }).url));
+      child.once('exit', () => reject(new Error('the server stopped before listening')));
+    });
+    const names = cookieNames(false, Number(new URL(url).port));
+    const learners = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const client = new CourseClient(url, names);
+        assert.equal((await client.signUp(`Kill ${i}`, `kill${i}@example.com`)).status, 200);
+        const config = await client.learnConfig();
+        assert.ok(config);
+        return { client, commitUrl: config.commitUrl, email: `kill${i}@example.com`, lastSequence: 0, lastMark: '' };
+      }),
+    );
+    const killAt = 400 + Math.floor(Math.random() * 200);
+    let acks = 0;
+    await Promise.all(
+      learners.map(async (learner) => {
+        for (let n = 0; n < 200 && child.exitCode === null && child.signalCode === null; n++) {
+          const mark = `${learner.email}:${n}`;
+          try {
+            const response = await learner.client.post(learner.commitUrl, JSON.stringify({ cmi: { suspend_data: mark, location: 'x'.repeat(2000) } }), { 'content-type': 'text/plain' });
+            if (response.status !== 200) break;
+            const answer = (await response.json()) as { sequence: number };
+            learner.lastSequence = answer.sequence;
+            learner.lastMark = mark;
+            if (++acks === killAt) child.kill('SIGKILL');
+          } catch {
+            break; // the server is gone
+          }
+        }
+      }),
+    );
+    assert.equal(await exited, 'SIGKILL', 'the server was killed mid-burst');
+    const db = openRecordsDb(recordsFileIn(join(dir, 'data')));
+    try {
+      assert.deepEqual(db.integrityProblems(), []);
+      for (const learner of learners) {
+        if (learner.lastSequence === 0) continue;
+        const id = db.learnerByEmail(learner.email)?.id ?? '';
+        const stored = db.latestCommit(db.currentAttempt(id, '2004').id);
+        assert.ok(stored && stored.sequence >= learner.lastSequence, `${learner.email}: acknowledged ${learner.lastSequence}, stored ${stored?.sequence ?? 0}`);
+        if (stored.sequence === learner.lastSequence) assert.equal(stored.body.cmi['suspend_data'], learner.lastMark);
+      }
+      assert.ok(acks >= killAt, `${acks} commits acknowledged before the kill`);
+    } finally {
+      db.close();
+    }
   });
 });
