@@ -36,7 +36,7 @@ process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 
 const input = createInterface({ input: process.stdin });
 input.on('line', (line) => {
-  if (line.trim() === 'stats') process.stdout.write(`${JSON.stringify({ maxStallMs: stalls.max / 1e6, ...server.writeStats })}\n`);
+  if (line.trim() === 'stats') void server.writeStats().then((writes) => process.stdout.write(`${JSON.stringify({ maxStallMs: stalls.max / 1e6, ...writes })}\n`));
 });
 input.on('close', () => {
   stalls.disable();

@@ -47,6 +47,13 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] ?? Number.NaN;
 }
 
+/** fetch's TypeError says only "fetch failed": its cause's code (ECONNRESET, …) says what. */
+function failureName(error: unknown): string {
+  if (!(error instanceof Error)) return 'error';
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' ? `${error.name} (${cause.code})` : error.name;
+}
+
 function countError(tally: Tally, key: string): void {
   tally.errors.set(key, (tally.errors.get(key) ?? 0) + 1);
 }
@@ -71,7 +78,7 @@ async function simulateLearner(base: URL, run: string, index: number, commits: n
     if (config) commitUrl = new URL(config.commitUrl, base);
     else countError(tally, `sign-in ${response.status}`);
   } catch (error) {
-    countError(tally, `sign-in ${error instanceof Error ? error.name : 'error'}`);
+    countError(tally, `sign-in ${failureName(error)}`);
   }
   if (!commitUrl) return outcome;
   const cookie = client.jar.header();
@@ -98,7 +105,7 @@ async function simulateLearner(base: URL, run: string, index: number, commits: n
       outcome.lastAckedSequence = Math.max(outcome.lastAckedSequence, answer.sequence);
       outcome.lastAckedMark = mark;
     } catch (error) {
-      countError(tally, `commit ${error instanceof Error ? error.name : 'error'}`);
+      countError(tally, `commit ${failureName(error)}`);
     }
   }
   return outcome;

@@ -23,7 +23,7 @@ import { confinedPath } from '../../scorm/preview/server.ts';
 import { isoDate } from '../report/format.ts';
 import { COURSE_POLICY, FORM_POLICY, LEARN_POLICY, MANAGER_POLICY, policyFor, type PagePolicy } from './csp.ts';
 import { clearedCookie, COMMON_HEADERS, escapeHtml, guardedServer, HttpError, methodNotAllowed, readBody, redirect, send, sendJson, sessionCookie, type TlsFiles } from './http.ts';
-import { learnerOfLink, linkTokens, revokeLink, signUp, withServerIdentity, type SignInPolicy } from './identity.ts';
+import { learnerOfLink, linkTokens, type SignInPolicy } from './identity.ts';
 import { learnerSeed } from './learner-seed.ts';
 import { buildServerReport, serverReportCsv, serverReportHtml, type CourseForReport } from './manager-report.ts';
 import {
@@ -41,11 +41,10 @@ import {
 } from './pages.ts';
 import { PasscodeLimiter, verifyPasscode, type LimiterOptions } from './passcode.ts';
 import { Gate, WindowLimiter, type WindowLimit } from './rate-limit.ts';
-import { isPlainObject } from './record-input.ts';
 import { RecordInputError, RecordsDbError, type Learner, type RecordsDb } from './records-db.ts';
 import { checkSameOrigin, cookieNames, requestContext, requireToken, singleCookie, type CookieNames, type RequestContext } from './request-guard.ts';
+import { startRecordWriter, type WriterMode, type WriteStats } from './record-writer.ts';
 import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_SHAPE } from './sessions.ts';
-import { WriteQueue } from './write-queue.ts';
 
 const FORM_TOKEN_SECONDS = 2 * 60 * 60;
 
@@ -100,6 +99,8 @@ export interface CourseServerOptions {
   tls?: TlsFiles | undefined;
   /** Believe X-Forwarded-For/-Proto from the reverse proxy in front (only when one is). */
   trustProxy?: boolean;
+  /** Where the serving writes run: a writer thread (the default) or the main thread. */
+  writer?: WriterMode;
   /** Where unexpected errors are logged (stderr by default). */
   log?: (line: string) => void;
 }
@@ -111,7 +112,7 @@ export interface CourseServer {
   /** The cookie names a browser gets from this server (they depend on the scheme and port). */
   cookies: CookieNames;
   /** How writes (commits, sign-ups) were grouped into transactions. */
-  writeStats: WriteQueue['stats'];
+  writeStats(): Promise<WriteStats>;
   close(): Promise<void>;
 }
 
@@ -141,16 +142,21 @@ function isClientGone(error: unknown, req: IncomingMessage, res: ServerResponse)
   return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE' || req.destroyed || res.destroyed;
 }
 
-export function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
+export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
   const { db } = options;
+  const writer = await startRecordWriter(db, options.writer);
+  // A write the answer doesn't wait for (renewing a session): a failure is logged, not thrown.
+  const background = (work: Promise<unknown>) => void work.catch((error: unknown) => log(`course server: ${error instanceof Error ? error.message : String(error)}`));
   const courseRoot = resolve(options.courseDir);
   const courseTitle = options.courseTitle ?? 'Email etiquette';
   const bindHost = options.host ?? '127.0.0.1';
   const trustProxy = options.trustProxy ?? false;
   // Behind a proxy the Host is the public name; the proxy, not this check, decides which it serves.
   const loopbackOnly = isLoopbackHost(bindHost) && !trustProxy;
-  const sessions = new SessionStore(db);
-  const writes = new WriteQueue(db);
+  const sessions = new SessionStore(db, {
+    renew: (hash, expiresAt) => background(writer.call('renewSession', hash, expiresAt)),
+    expire: (hash) => background(writer.call('deleteSessionHash', hash)),
+  });
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const signUps = new WindowLimiter(limits.signUpPerClient, limits.signUpGlobal);
   const passcodeTries = new PasscodeLimiter(options.limiter);
@@ -182,22 +188,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     return sessions.get(singleCookie(req.headers.cookie, names.manager), 'manager', MANAGER_SESSION_MS);
   }
 
-  /** The learner's current attempt and a new session for it (run it in `writes`); the cookie that carries it. */
-  function newLearnerSession(learner: Learner, ctx: RequestContext, names: CookieNames): string {
-    const token = db.transaction(() => {
-      let attempt = db.currentAttempt(learner.id, '2004');
-      // A course the learner finished (completed, left normally) makes the next launch a new
-      // attempt, as an LMS does. It is closed here, not at that commit: later commits of the
-      // finishing session (the final one at pagehide) must still be accepted.
-      const cmi = db.latestCommit(attempt.id)?.body.cmi;
-      if (cmi && cmi['exit'] === 'normal' && cmi['completion_status'] === 'completed') {
-        db.finishAttempt(attempt.id);
-        attempt = db.currentAttempt(learner.id, '2004');
-      }
-      return sessions.create('learner', { learnerId: learner.id, attemptId: attempt.id }, LEARNER_SESSION_MS).token;
-    });
-    return sessionCookie(names.learner, token, { maxAgeSeconds: LEARNER_SESSION_MS / 1000, secure: ctx.secure });
-  }
+  const learnerCookie = (token: string, ctx: RequestContext, names: CookieNames) => sessionCookie(names.learner, token, { maxAgeSeconds: LEARNER_SESSION_MS / 1000, secure: ctx.secure });
 
   function signInPage(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, status: number, values: SignInValues = {}, errors: SignInErrors = {}): void {
     const form = formToken(req, ctx, names);
@@ -219,11 +210,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     }
     let outcome;
     try {
-      const input = { name: values.name ?? '', email: values.email ?? '', team: values.team ? values.team : undefined };
-      outcome = await writes.run(() => {
-        const made = signUp(db, input, policy);
-        return made.kind === 'created' ? { ...made, cookie: newLearnerSession(made.learner, ctx, names) } : made;
-      });
+      outcome = await writer.call('signUp', { name: values.name ?? '', email: values.email ?? '', team: values.team ? values.team : undefined }, policy, LEARNER_SESSION_MS);
     } catch (error) {
       if (!(error instanceof RecordInputError)) throw error;
       const key = error.problem === 'invalid-email' ? 'email' : error.problem === 'invalid-team' ? 'team' : 'name';
@@ -239,7 +226,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       case 'exists':
         return html(res, 409, renderAlreadyRegistered(courseTitle), FORM_POLICY);
       case 'created':
-        return html(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': outcome.cookie });
+        return html(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': learnerCookie(outcome.token, ctx, names) });
     }
   }
 
@@ -264,17 +251,9 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     const signedIn = learnerSession(req, names);
     if (!signedIn) throw new HttpError(401, 'no learner session: sign in again');
     requireToken(url.searchParams.get('csrf'), signedIn.session.csrf);
-    const text = await readBody(req);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'the body is not JSON');
-    }
-    // Whose record it is comes from the session, whatever the body says.
-    if (isPlainObject(body) && isPlainObject(body['cmi'])) body = { ...body, cmi: withServerIdentity(body['cmi'], signedIn.learner) };
-    const saved = await writes.run(() => db.saveCommit(signedIn.attemptId, body));
-    sendJson(res, 200, { result: true, errorCode: 0, sequence: saved.sequence });
+    // Whose record it is comes from the session, whatever the body says (the writer sees to it).
+    const sequence = await writer.call('saveCommit', signedIn.attemptId, await readBody(req), { id: signedIn.learner.id, name: signedIn.learner.name });
+    sendJson(res, 200, { result: true, errorCode: 0, sequence });
   }
 
   function managerPage(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, status: number, error?: string, headers: Record<string, string> = {}): void {
@@ -301,7 +280,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       return managerPage(req, res, ctx, names, 401, `That passcode is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
     }
     passcodeTries.succeeded(ctx.client);
-    const { token } = sessions.create('manager', null, MANAGER_SESSION_MS);
+    const token = await writer.call('startManagerSession', MANAGER_SESSION_MS);
     redirect(res, '/manager/report', { 'set-cookie': sessionCookie(names.manager, token, { maxAgeSeconds: MANAGER_SESSION_MS / 1000, secure: ctx.secure }) });
   }
 
@@ -327,7 +306,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     if (action !== 'revoke' && action !== 'reissue') throw new HttpError(400, 'the action must be revoke or reissue');
     const learner = db.learnerById(form.get('learner') ?? '');
     if (!learner) throw new HttpError(404, 'there is no such learner');
-    revokeLink(db, learner.id, { reissue: action === 'reissue' });
+    await writer.call('revokeLink', learner.id, action === 'reissue');
     learnersPage(res, ctx, csrf, action === 'revoke' ? `${learner.name}’s link no longer works, and they are signed out.` : `${learner.name} has a new link; the old one no longer works.`);
   }
 
@@ -396,7 +375,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       if (method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
       const form = new URLSearchParams(await readBody(req, 8 * 1024));
       requireToken(form.get('csrf'), singleCookie(req.headers.cookie, names.form));
-      return redirect(res, '/learn', { 'set-cookie': await writes.run(() => newLearnerSession(learner, ctx, names)) });
+      return redirect(res, '/learn', { 'set-cookie': learnerCookie(await writer.call('startLearnerSession', learner.id, LEARNER_SESSION_MS), ctx, names) });
     }
     if (pathname === '/learn') {
       if (!isGet) throw methodNotAllowed(['GET']);
@@ -415,7 +394,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       const signedIn = learnerSession(req, names);
       if (signedIn) {
         requireToken(new URLSearchParams(await readBody(req, 8 * 1024)).get('csrf'), signedIn.session.csrf);
-        sessions.delete(singleCookie(req.headers.cookie, names.learner));
+        await writer.call('deleteSessionHash', signedIn.session.tokenHash);
       }
       // The course's copy of the learner's progress goes too (browsers honour this over HTTPS and on localhost).
       return redirect(res, '/', { 'set-cookie': clearedCookie(names.learner, { secure: ctx.secure }), 'clear-site-data': '"storage"' });
@@ -465,7 +444,7 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       const session = managerSession(req, names);
       if (session) {
         requireToken(new URLSearchParams(await readBody(req, 8 * 1024)).get('csrf'), session.csrf);
-        sessions.delete(singleCookie(req.headers.cookie, names.manager));
+        await writer.call('deleteSessionHash', session.tokenHash);
       }
       return redirect(res, '/manager', { 'set-cookie': clearedCookie(names.manager, { secure: ctx.secure }) });
     }
@@ -505,9 +484,12 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
   const server: Server = guardedServer(handle, fail, options.tls);
 
   return new Promise((resolveServer, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      void writer.close();
+      reject(error);
+    });
     server.listen(options.port ?? 0, bindHost, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       server.on('error', (error) => log(`course server: ${error.message}`));
       port = (server.address() as AddressInfo).port;
       const shownHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
@@ -516,12 +498,14 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
         port,
         host: bindHost,
         cookies: cookieNames(options.tls !== undefined, port),
-        writeStats: writes.stats,
-        close: () =>
-          new Promise((done) => {
+        writeStats: () => writer.stats(),
+        close: async () => {
+          await new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
-          }),
+          });
+          await writer.close();
+        },
       });
     });
   });

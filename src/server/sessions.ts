@@ -11,16 +11,25 @@ export const MANAGER_SESSION_MS = 8 * 60 * 60_000;
 export const newToken = (): string => randomBytes(24).toString('base64url');
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** What the database keeps of a token. */
+export const hashOf = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 export type SessionKind = SessionRow['kind'];
 
 export interface SessionStoreOptions {
   now?: () => number;
+  /**
+   * How a lookup's writes are made (renewing a session, forgetting an expired one); by default
+   * at once on `db`. The server hands them to its writer thread instead: a read stays a read.
+   */
+  renew?: (tokenHash: string, expiresAt: number) => void;
+  expire?: (tokenHash: string) => void;
 }
 
 export class SessionStore {
   private readonly now: () => number;
+  private readonly renew: (tokenHash: string, expiresAt: number) => void;
+  private readonly expire: (tokenHash: string) => void;
   private lastPurge = 0;
 
   constructor(
@@ -28,6 +37,8 @@ export class SessionStore {
     options: SessionStoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.renew = options.renew ?? ((hash, expiresAt) => db.renewSession(hash, expiresAt));
+    this.expire = options.expire ?? ((hash) => db.deleteSession(hash));
   }
 
   /** A new session; returns the cookie's token (never stored) and the session. */
@@ -54,17 +65,13 @@ export class SessionStore {
     if (!session || session.kind !== kind) return undefined;
     const now = this.now();
     if (session.expiresAt <= now) {
-      this.db.deleteSession(session.tokenHash);
+      this.expire(session.tokenHash);
       return undefined;
     }
     if (session.expiresAt - now < lifetimeMs - lifetimeMs / 12) {
       session.expiresAt = now + lifetimeMs;
-      this.db.renewSession(session.tokenHash, session.expiresAt);
+      this.renew(session.tokenHash, session.expiresAt);
     }
     return session;
-  }
-
-  delete(token: string | undefined): void {
-    if (token !== undefined && TOKEN_SHAPE.test(token)) this.db.deleteSession(hashOf(token));
   }
 }
