@@ -41,7 +41,7 @@ import {
 } from './pages.ts';
 import { PasscodeLimiter, verifyPasscode, type LimiterOptions } from './passcode.ts';
 import { Gate, WindowLimiter, type WindowLimit } from './rate-limit.ts';
-import { RecordInputError, RecordsDbError, type Learner, type RecordsDb } from './records-db.ts';
+import { RecordInputError, RecordsDbError, type RecordsDb } from './records-db.ts';
 import { checkSameOrigin, cookieNames, requestContext, requireToken, singleCookie, type CookieNames, type RequestContext } from './request-guard.ts';
 import { startRecordWriter, type WriterMode, type WriteStats } from './record-writer.ts';
 import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_SHAPE } from './sessions.ts';
@@ -144,6 +144,7 @@ function isClientGone(error: unknown, req: IncomingMessage, res: ServerResponse)
 
 export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
   const { db } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const writer = await startRecordWriter(db, options.writer);
   // A write the answer doesn't wait for (renewing a session): a failure is logged, not thrown.
   const background = (work: Promise<unknown>) => void work.catch((error: unknown) => log(`course server: ${error instanceof Error ? error.message : String(error)}`));
@@ -164,7 +165,6 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
   // One scrypt at a time (a few more may wait): the thread pool stays free for the course's files.
   const hashing = new Gate(1, 4);
   const policy: SignInPolicy = { inviteOnly: options.signIn?.inviteOnly ?? false, allowedDomains: options.signIn?.allowedDomains ?? [] };
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let port = 0;
 
   const html = (res: ServerResponse, status: number, page: string, pagePolicy: PagePolicy, headers: Record<string, string | string[]> = {}) =>
@@ -481,7 +481,14 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
     html(res, status, page, FORM_POLICY, headers);
   }
 
-  const server: Server = guardedServer(handle, fail, options.tls);
+  let server: Server;
+  try {
+    server = guardedServer(handle, fail, options.tls);
+  } catch (error) {
+    // A certificate or key TLS can't use: no server, and no writer thread left running.
+    await writer.close();
+    throw error;
+  }
 
   return new Promise((resolveServer, reject) => {
     server.once('error', (error) => {

@@ -2,6 +2,7 @@
 // an LMS. Builds the course once, opens the records (DATA/records.db), makes sure there is a
 // manager passcode, and serves learners and managers (see routes.ts for the pages).
 import { existsSync, readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readCourseInfo } from '../../scorm/preview/server.ts';
@@ -87,6 +88,11 @@ function securityOptions(values: { 'invite-only'?: boolean; 'allowed-domains'?: 
       tls = { cert: readFileSync(certFile), key: readFileSync(keyFile) };
     } catch (error) {
       throw new CliError(`cannot read the TLS certificate or key: ${errorMessage(error)}`);
+    }
+    try {
+      createSecureContext(tls);
+    } catch (error) {
+      throw new CliError(`the TLS certificate or key can't be used (${errorMessage(error)}): give the PEM certificate (chain) in --tls-cert and its private key in --tls-key`);
     }
   }
   return { signIn: { inviteOnly: values['invite-only'] ?? false, allowedDomains }, tls, trustProxy: values['trust-proxy'] ?? false };
