@@ -1,5 +1,5 @@
 // The course server the load test measures, in its own process so the simulated learners don't
-// share its event loop: `node --import tsx scripts/load-server.ts DATA_DIR LEARNERS`. Prints one
+// share its event loop: `node --import tsx scripts/load-server.ts DATA_DIR LEARNERS [thread|in-process]`. Prints one
 // JSON line {url} when listening; a line "stats" on stdin prints {maxStallMs, groups, writes};
 // the end of stdin stops it.
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,7 @@ import { ensurePasscode } from '../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn } from '../src/server/records-db.ts';
 import { startCourseServer } from '../src/server/routes.ts';
 
-const [dataDir = '', learnersArg = '200'] = process.argv.slice(2);
+const [dataDir = '', learnersArg = '200', writerArg = 'thread'] = process.argv.slice(2);
 const learners = Number(learnersArg);
 const courseDir = join(dataDir, 'course');
 mkdirSync(courseDir, { recursive: true });
@@ -26,6 +26,7 @@ const server = await startCourseServer({
   reportCourse: loadCourseForReport(),
   host: '127.0.0.1',
   port: 0,
+  writer: writerArg === 'in-process' ? 'in-process' : 'thread',
   // Every simulated learner signs up from 127.0.0.1 at once.
   rateLimits: { signUpPerClient: { max: learners, windowMs: 60_000 }, signUpGlobal: { max: learners, windowMs: 60_000 } },
 });

@@ -25,6 +25,8 @@ const HELP = `Usage: npm run load-test [-- options]
   --url URL         a running server on this machine (loopback only) instead of a new one;
                     then --data DIR (its data folder) is needed to check the records
   --data DIR        the data folder of the server at --url
+  --writer MODE     where its own server writes: thread (default) or in-process (the main
+                    thread, grouped per loop turn), to compare the two on the same machine
 `;
 
 interface Tally {
@@ -144,8 +146,8 @@ interface ServerProcess {
 }
 
 /** scripts/load-server.ts in a child process: the server measured apart from the simulated learners. */
-function startServerProcess(dir: string, learners: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(process.env['LOAD_SERVER_PROFILE'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['LOAD_SERVER_PROFILE']] : []), '--import', 'tsx', fileURLToPath(new URL('./load-server.ts', import.meta.url)), dir, String(learners)], { stdio: ['pipe', 'pipe', 'inherit'] });
+function startServerProcess(dir: string, learners: number, writer: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load-server.ts', import.meta.url)), dir, String(learners), writer], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const waiting: ((line: string) => void)[] = [];
   lines.on('line', (line) => waiting.shift()?.(line));
@@ -176,6 +178,7 @@ async function main(): Promise<number> {
     'max-seconds': { type: 'string' },
     url: { type: 'string' },
     data: { type: 'string' },
+    writer: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -186,6 +189,8 @@ async function main(): Promise<number> {
   const commits = values.commits === undefined ? 10 : numberOption('commits', values.commits, 1, 200);
   const maxSeconds = values['max-seconds'] === undefined ? 120 : numberOption('max-seconds', values['max-seconds'], 1, 600);
   if (!Number.isInteger(learners) || !Number.isInteger(commits)) throw new UsageError('--learners and --commits must be whole numbers');
+  const writer = values.writer ?? 'thread';
+  if (writer !== 'thread' && writer !== 'in-process') throw new UsageError(`--writer must be thread or in-process, not "${writer}"`);
 
   let child: ServerProcess | undefined;
   let dataDir: string;
@@ -202,7 +207,7 @@ async function main(): Promise<number> {
     dataDir = resolve(values.data);
   } else {
     temp = mkdtempSync(join(tmpdir(), 'load-test-'));
-    child = await startServerProcess(temp, learners);
+    child = await startServerProcess(temp, learners, writer);
     base = new URL(child.url);
     dataDir = join(temp, 'data');
   }
@@ -210,7 +215,7 @@ async function main(): Promise<number> {
   let db: RecordsDb | undefined;
   try {
     const run = randomBytes(4).toString('hex');
-    process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href} (cap ${maxSeconds} s)\n`);
+    process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href}${child ? ` (writes: ${writer})` : ''} (cap ${maxSeconds} s)\n`);
     const tally: Tally = { latencies: [], errors: new Map(), acked: 0, sent: 0 };
     const started = performance.now();
     const deadline = Date.now() + maxSeconds * 1000;

@@ -489,6 +489,10 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
     await writer.close();
     throw error;
   }
+  // Idle keep-alive connections stay open longer than a reverse proxy's (Caddy keeps its own for
+  // 2 minutes): were this server to close one first, a request sent on it at that moment fails.
+  server.keepAliveTimeout = 125_000;
+  server.headersTimeout = 126_000;
 
   return new Promise((resolveServer, reject) => {
     server.once('error', (error) => {

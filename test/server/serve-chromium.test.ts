@@ -118,5 +118,24 @@ describe('self-hosted server in Chromium', { skip }, () => {
     assert.match(await page.content(), /Gil Chromium/, 'the learner who signed in is listed');
     assert.deepEqual(await axeViolations(page), [], 'axe on the report page');
     await page.close();
+
+    // Under its real CSP (no bypass): the report's own inline script and styles run, nothing is refused.
+    const context = await browser.newContext();
+    const strict = await context.newPage();
+    const refused: string[] = [];
+    strict.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    strict.on('pageerror', (e) => refused.push(e.message));
+    try {
+      await strict.goto(new URL('/manager', server.url).href);
+      await strict.getByLabel('Passcode').fill('chromium-test-passcode');
+      await Promise.all([strict.waitForURL(/\/manager\/report$/), strict.getByLabel('Passcode').press('Enter')]);
+      await Promise.all([strict.waitForURL(/\/manager\/learners$/), strict.getByRole('link', { name: 'Learners and their personal links' }).click()]);
+      await strict.getByRole('rowheader', { name: 'Gil Chromium' }).waitFor();
+      assert.deepEqual(refused, []);
+    } finally {
+      await context.close();
+    }
   });
 });
