@@ -1,18 +1,22 @@
 // `npm run load-test [-- options]`: many simulated learners sign in to the self-hosted course
 // server and commit concurrently; prints commits per second, latency percentiles and errors, then
-// checks that every commit the server acknowledged (HTTP 200) is in the database.
+// checks that every commit the server acknowledged (HTTP 200) is in the database. Its own server
+// runs in a child process (scripts/load-server.ts), which reports its longest event-loop stall.
 // Bounded: a fixed number of learners and commits, and a time cap. Loopback only: it starts its
 // own server on 127.0.0.1 (temporary data folder) unless --url names one on this machine.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { numberOption, parseCommandLine } from '../src/cli/args.ts';
 import { CliError, runCli, UsageError } from '../src/cli/fail.ts';
-import { loadCourseForReport } from '../src/server/manager-report.ts';
-import { ensurePasscode } from '../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../src/server/records-db.ts';
-import { isLoopbackHost, LEARNER_COOKIE, startCourseServer, type CourseServer } from '../src/server/routes.ts';
+import { CourseClient } from '../src/server/course-client.ts';
+import { cookieNames } from '../src/server/request-guard.ts';
+import { isLoopbackHost } from '../src/server/routes.ts';
 
 const HELP = `Usage: npm run load-test [-- options]
   --learners N      simulated learners, all at once (default 200, at most 2000)
@@ -21,6 +25,8 @@ const HELP = `Usage: npm run load-test [-- options]
   --url URL         a running server on this machine (loopback only) instead of a new one;
                     then --data DIR (its data folder) is needed to check the records
   --data DIR        the data folder of the server at --url
+  --writer MODE     where its own server writes: thread (default) or in-process (the main
+                    thread, grouped per loop turn), to compare the two on the same machine
 `;
 
 interface Tally {
@@ -43,6 +49,13 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] ?? Number.NaN;
 }
 
+/** fetch's TypeError says only "fetch failed": its cause's code (ECONNRESET, …) says what. */
+function failureName(error: unknown): string {
+  if (!(error instanceof Error)) return 'error';
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' ? `${error.name} (${cause.code})` : error.name;
+}
+
 function countError(tally: Tally, key: string): void {
   tally.errors.set(key, (tally.errors.get(key) ?? 0) + 1);
 }
@@ -58,23 +71,26 @@ function commitBody(run: string, learner: number, n: number): { body: string; ma
 async function simulateLearner(base: URL, run: string, index: number, commits: number, deadline: number, tally: Tally): Promise<LearnerOutcome> {
   const email = `load.${run}.${index}@example.com`;
   const outcome: LearnerOutcome = { email, acked: 0, lastAckedSequence: 0, lastAckedMark: undefined };
-  let cookie: string | undefined;
+  const client = new CourseClient(base.href, cookieNames(false, Number(base.port)), { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+  let commitUrl: URL | undefined;
   try {
-    const response = await fetch(new URL('/', base), { method: 'POST', body: new URLSearchParams({ name: `Load Learner ${index}`, email, team: `Team ${index % 5}` }), redirect: 'manual', signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+    const response = await client.signUp(`Load Learner ${index}`, email, `Team ${index % 5}`);
     await response.arrayBuffer();
-    cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith(`${LEARNER_COOKIE}=`));
-    if (response.status !== 303 || !cookie) countError(tally, `sign-in ${response.status}`);
+    const config = response.status === 200 ? await client.learnConfig() : undefined;
+    if (config) commitUrl = new URL(config.commitUrl, base);
+    else countError(tally, `sign-in ${response.status}`);
   } catch (error) {
-    countError(tally, `sign-in ${error instanceof Error ? error.name : 'error'}`);
+    countError(tally, `sign-in ${failureName(error)}`);
   }
-  if (!cookie) return outcome;
+  if (!commitUrl) return outcome;
+  const cookie = client.jar.header();
   for (let n = 0; n < commits && Date.now() < deadline; n++) {
     const { body, mark } = commitBody(run, index, n);
     const started = performance.now();
     tally.sent += 1;
     try {
       // Half come as scorm-again's fetch (JSON), half as sendBeacon's text/plain.
-      const response = await fetch(new URL('/api/commit', base), { method: 'POST', body, headers: { cookie, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      const response = await fetch(commitUrl, { method: 'POST', body, headers: { cookie, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       const text = await response.text();
       tally.latencies.push(performance.now() - started);
       if (response.status !== 200) {
@@ -91,7 +107,7 @@ async function simulateLearner(base: URL, run: string, index: number, commits: n
       outcome.lastAckedSequence = Math.max(outcome.lastAckedSequence, answer.sequence);
       outcome.lastAckedMark = mark;
     } catch (error) {
-      countError(tally, `commit ${error instanceof Error ? error.name : 'error'}`);
+      countError(tally, `commit ${failureName(error)}`);
     }
   }
   return outcome;
@@ -123,6 +139,38 @@ function verify(db: RecordsDb, outcomes: readonly LearnerOutcome[]): string[] {
   return problems;
 }
 
+interface ServerProcess {
+  url: string;
+  stats(): Promise<{ maxStallMs: number; groups: number; writes: number; longestGroupMs: number }>;
+  stop(): Promise<void>;
+}
+
+/** scripts/load-server.ts in a child process: the server measured apart from the simulated learners. */
+function startServerProcess(dir: string, learners: number, writer: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load-server.ts', import.meta.url)), dir, String(learners), writer], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const nextLine = () =>
+    new Promise<string>((resolveLine, reject) => {
+      waiting.push(resolveLine);
+      child.once('exit', (code) => reject(new CliError(`the load test's server stopped (exit ${code ?? 'signal'})`)));
+    });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return nextLine().then((line) => ({
+    url: (JSON.parse(line) as { url: string }).url,
+    stats: async () => {
+      const answer = nextLine();
+      child.stdin.write('stats\n');
+      return JSON.parse(await answer) as { maxStallMs: number; groups: number; writes: number; longestGroupMs: number };
+    },
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  }));
+}
+
 async function main(): Promise<number> {
   const { values } = parseCommandLine(process.argv.slice(2), {
     learners: { type: 'string' },
@@ -130,6 +178,7 @@ async function main(): Promise<number> {
     'max-seconds': { type: 'string' },
     url: { type: 'string' },
     data: { type: 'string' },
+    writer: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -140,9 +189,11 @@ async function main(): Promise<number> {
   const commits = values.commits === undefined ? 10 : numberOption('commits', values.commits, 1, 200);
   const maxSeconds = values['max-seconds'] === undefined ? 120 : numberOption('max-seconds', values['max-seconds'], 1, 600);
   if (!Number.isInteger(learners) || !Number.isInteger(commits)) throw new UsageError('--learners and --commits must be whole numbers');
+  const writer = values.writer ?? 'thread';
+  if (writer !== 'thread' && writer !== 'in-process') throw new UsageError(`--writer must be thread or in-process, not "${writer}"`);
 
-  let server: CourseServer | undefined;
-  let db: RecordsDb;
+  let child: ServerProcess | undefined;
+  let dataDir: string;
   let base: URL;
   let temp: string | undefined;
   if (values.url !== undefined) {
@@ -153,21 +204,18 @@ async function main(): Promise<number> {
     }
     if (base.protocol !== 'http:' || !isLoopbackHost(base.hostname)) throw new UsageError(`--url must be a http:// server on this machine (127.0.0.1, localhost or [::1]); ${base.host} is not`);
     if (values.data === undefined) throw new UsageError('--url needs --data DIR, the data folder of that server, to check the records');
-    db = openRecordsDb(recordsFileIn(resolve(values.data)));
+    dataDir = resolve(values.data);
   } else {
     temp = mkdtempSync(join(tmpdir(), 'load-test-'));
-    const courseDir = join(temp, 'course');
-    mkdirSync(courseDir);
-    writeFileSync(join(courseDir, 'index.html'), '<!doctype html><title>Course</title>');
-    db = openRecordsDb(recordsFileIn(join(temp, 'data')));
-    await ensurePasscode(db, { MANAGER_PASSCODE: randomBytes(16).toString('hex') });
-    server = await startCourseServer({ db, courseDir, hostScript: '', reportCourse: loadCourseForReport(), host: '127.0.0.1', port: 0 });
-    base = new URL(server.url);
+    child = await startServerProcess(temp, learners, writer);
+    base = new URL(child.url);
+    dataDir = join(temp, 'data');
   }
 
+  let db: RecordsDb | undefined;
   try {
     const run = randomBytes(4).toString('hex');
-    process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href} (cap ${maxSeconds} s)\n`);
+    process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href}${child ? ` (writes: ${writer})` : ''} (cap ${maxSeconds} s)\n`);
     const tally: Tally = { latencies: [], errors: new Map(), acked: 0, sent: 0 };
     const started = performance.now();
     const deadline = Date.now() + maxSeconds * 1000;
@@ -181,7 +229,17 @@ async function main(): Promise<number> {
         `  errors: ${tally.errors.size === 0 ? 'none' : [...tally.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}\n`,
     );
     if (Date.now() >= deadline) process.stdout.write(`  stopped at the ${maxSeconds} s cap: ${learners * commits - tally.sent} commits not sent\n`);
+    if (child) {
+      const stats = await child.stats();
+      process.stdout.write(
+        `  server: longest event-loop stall ${ms(stats.maxStallMs)} (the longest write transaction ${ms(stats.longestGroupMs)}); ${stats.writes} writes (sign-ups and commits) in ${stats.groups} transactions\n` +
+          `  machine: load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores (a busy machine stalls every process)\n`,
+      );
+      await child.stop();
+      child = undefined;
+    }
 
+    db = openRecordsDb(recordsFileIn(dataDir));
     const problems = verify(db, outcomes);
     if (problems.length > 0) {
       problems.slice(0, 20).forEach((p) => process.stderr.write(`load test: missing: ${p}\n`));
@@ -192,8 +250,8 @@ async function main(): Promise<number> {
     if (tally.errors.size > 0) throw new CliError('some requests failed (see errors above)');
     return 0;
   } finally {
-    await server?.close();
-    db.close();
+    await child?.stop();
+    db?.close();
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }

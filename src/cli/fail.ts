@@ -1,5 +1,6 @@
 // Clean exits for the command-line tools: a user-facing failure is one line on stderr and a
 // non-zero exit code, never a stack trace.
+import { terminalSafe } from './terminal-safe.ts';
 
 /** A failure the user can fix (bad input, missing file): its message is shown as is. */
 export class CliError extends Error {
@@ -48,7 +49,7 @@ export function runCli(name: string, main: () => Promise<number>): void {
     (error: unknown) => {
       if (errorCode(error) === 'EPIPE') return;
       if (error instanceof CliError) {
-        process.stderr.write(`${name}: ${errorMessage(error)}\n`);
+        process.stderr.write(`${name}: ${terminalSafe(errorMessage(error))}\n`);
         process.exitCode = error.exitCode;
         return;
       }

@@ -17,6 +17,7 @@ import { parseCommandLine } from './args.ts';
 import { readUiFiles } from './course-module.ts';
 import { CliError, errorMessage, runCli, UsageError } from './fail.ts';
 import { LESSONS_DIR, readLessonFiles } from './lesson-files.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 const HELP = `Usage: npm run report -- FILE... --out DIR [options]
 Reads learner records exported from an LMS ({"cmi": …} as scorm-again commits them, SCORM 2004
@@ -117,7 +118,7 @@ async function main(): Promise<number> {
   const { outline, checkNames } = loadCourseFolder(values.course ?? LESSONS_DIR);
   const { attempts, problems } = readRecords(positionals);
   const full = buildReport(attempts, outline, { checkNames, now: Date.now() }, problems);
-  full.problems.slice(0, WARNINGS_SHOWN).forEach((p) => process.stderr.write(`report: warning: ${formatProblem(p)}\n`));
+  full.problems.slice(0, WARNINGS_SHOWN).forEach((p) => process.stderr.write(`report: warning: ${terminalSafe(formatProblem(p))}\n`));
   if (full.problems.length > WARNINGS_SHOWN) process.stderr.write(`report: warning: …and ${full.problems.length - WARNINGS_SHOWN} more (listed at the end of report.html)\n`);
   if (attempts.length === 0) {
     throw new CliError(`no usable learner records in ${positionals.join(', ')}; nothing written (the format is in docs/learner-records.md)`);

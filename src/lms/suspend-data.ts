@@ -4,7 +4,8 @@
  * limit (4096 characters in 1.2). When it doesn't fit, the learner's drafts are trimmed first
  * (finished rewrites' before unfinished ones'); scores and statuses are never dropped.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
+import { inflateBounded } from './bounded-inflate.ts';
 import { CHECK_IDS, type CheckId } from '../analyzer/types.ts';
 import { EXERCISE_STATUSES, LESSON_STATUSES, PROGRESS_VERSION, type SavedProgress } from '../content/progress.ts';
 
@@ -130,7 +131,9 @@ export function encodeProgress(progress: SavedProgress, limit: number): Encoded 
 export function decodeProgress(data: string): unknown {
   if (!data.startsWith(PREFIX)) return undefined;
   try {
-    const json = strFromU8(inflateSync(fromBase64Url(data.slice(PREFIX.length))));
+    const inflated = inflateBounded(fromBase64Url(data.slice(PREFIX.length)));
+    if (!inflated) return undefined;
+    const json = strFromU8(inflated);
     if (!json) return undefined;
     const parsed = JSON.parse(json) as unknown;
     if (typeof parsed !== 'object' || parsed === null || (parsed as { v?: unknown }).v !== PROGRESS_VERSION) return undefined;

@@ -38,11 +38,19 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
   return new SafeHtml(out);
 }
 
+/** What a course server adds to its report page; `csrf` is the manager session's form token. */
+export interface ManagerActions {
+  csvHref: string;
+  signOutAction: string;
+  learnersHref?: string;
+  csrf?: string;
+}
+
 export interface HtmlOptions {
   /** Shown under the title, e.g. which files the records came from. */
   sourceNote?: string;
   /** A server's page: where the CSV download is and where signing out posts to. */
-  managerActions?: { csvHref: string; signOutAction: string };
+  managerActions?: ManagerActions;
 }
 
 /** The page's inline CSS and script, exported so a server can allow them by hash in a Content-Security-Policy. */
@@ -453,9 +461,13 @@ ${list('Records left out', skipped)}${list('Fields ignored', ignored)}
 </footer>`;
 }
 
-/** A server's download and sign-out, as two styled controls with no separator to dangle. */
-function managerActions(actions: { csvHref: string; signOutAction: string }): SafeHtml {
-  return html`<div class="actions"><a href="${actions.csvHref}" download>Download the learners as CSV</a><form method="post" action="${actions.signOutAction}"><button type="submit">Sign out</button></form></div>`;
+/** A server's download, learners page and sign-out, as styled controls with no separator to dangle. */
+function managerActions(actions: ManagerActions): SafeHtml {
+  return html`<nav class="actions" aria-label="Manager"><a href="${actions.csvHref}" download>Download the learners as CSV</a>${
+    actions.learnersHref ? html`<a href="${actions.learnersHref}">Learners and their personal links</a>` : html``
+  }<form method="post" action="${actions.signOutAction}">${
+    actions.csrf ? html`<input type="hidden" name="csrf" value="${actions.csrf}">` : html``
+  }<button type="submit">Sign out</button></form></nav>`;
 }
 
 /** The whole page. */

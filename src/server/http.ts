@@ -1,11 +1,14 @@
 // Small HTTP helpers for the self-hosted course server: errors as values with a status, answers
 // with safe default headers, bounded request bodies, and cookies.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 
 /** Request bodies past this are refused with 413 (the records store's own limit on a commit too). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const COMMON_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' } as const;
+// same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with its own
+// form posts, which the origin check must refuse; nothing still leaks to other sites.
+export const COMMON_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' } as const;
 
 /** A refusal: its status and message are what the client gets (JSON under /api/, text or a page elsewhere). */
 export class HttpError extends Error {
@@ -94,8 +97,8 @@ export function sessionCookie(name: string, value: string, options: { maxAgeSeco
   return parts.join('; ');
 }
 
-export function clearedCookie(name: string): string {
-  return `${name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+export function clearedCookie(name: string, options: { secure?: boolean } = {}): string {
+  return `${name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${options.secure ? '; Secure' : ''}`;
 }
 
 export function escapeHtml(text: string): string {
@@ -116,6 +119,12 @@ export async function bundleBrowserScript(entry: string): Promise<string> {
   return file.text;
 }
 
+/** A certificate chain and its private key, PEM. */
+export interface TlsFiles {
+  cert: string | Buffer;
+  key: string | Buffer;
+}
+
 /**
  * An HTTP server that never crashes on a request: a handler's rejection goes to `fail` (and if
  * even that throws, the connection is dropped), stream errors are swallowed, and malformed
@@ -124,8 +133,9 @@ export async function bundleBrowserScript(entry: string): Promise<string> {
 export function guardedServer(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   fail: (req: IncomingMessage, res: ServerResponse, error: unknown) => void,
+  tls?: TlsFiles,
 ): Server {
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     res.on('error', () => undefined);
     req.on('error', () => undefined);
     handle(req, res).catch((error: unknown) => {
@@ -135,7 +145,9 @@ export function guardedServer(
         res.destroy();
       }
     });
-  });
+  };
+  // An https.Server is an http.Server with TLS in front: the same handlers serve both.
+  const server: Server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

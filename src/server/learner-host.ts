@@ -30,8 +30,44 @@ function showProblem(message: string): void {
   p.hidden = false;
 }
 
+/** The course keeps a copy of its progress in localStorage under these keys (src/lms/standalone.ts). */
+const COURSE_KEY_PREFIX = 'email-course:';
+const OWNER_KEY = 'email-course-owner';
+
+function forgetCourseStorage(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(COURSE_KEY_PREFIX) || key === OWNER_KEY) localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: there is nothing kept to clear.
+  }
+}
+
+/**
+ * One browser, several learners (a shared computer): the course's local copy belongs to the
+ * learner who made it, so another learner's launch starts from a clean slate, and signing out clears it.
+ */
+function claimCourseStorage(learnerId: string): void {
+  try {
+    if (localStorage.getItem(OWNER_KEY) !== learnerId) {
+      forgetCourseStorage();
+      localStorage.setItem(OWNER_KEY, learnerId);
+    }
+  } catch {
+    // Storage blocked: the course says so itself.
+  }
+}
+
 function launch(): void {
   const config = readConfig();
+  claimCourseStorage(String(config.cmi['learner_id'] ?? ''));
+  const signOut = document.getElementById('sign-out');
+  signOut?.addEventListener('submit', (event) => {
+    // The course saves a last copy as it unloads: unload it first, then clear, then leave.
+    event.preventDefault();
+    document.getElementById('course-frame')?.remove();
+    forgetCourseStorage();
+    (signOut as HTMLFormElement).submit();
+  });
   const api = new Scorm2004({
     lmsCommitUrl: config.commitUrl,
     autocommit: false,

@@ -66,6 +66,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'sessions kept across restarts (only a hash of each token is stored)',
+    sql: `
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('learner', 'manager')),
+        learner_id TEXT REFERENCES learners (id),
+        attempt_id INTEGER REFERENCES attempts (id),
+        csrf       TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+      CREATE INDEX sessions_by_learner ON sessions (learner_id);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

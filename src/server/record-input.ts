@@ -1,6 +1,9 @@
 // What the records accept: learner names, work emails, teams, SCORM versions and commit bodies,
 // checked before anything is written. Pure: no database here.
 
+/** Deeper than any cmi tree (about 5 levels); SQLite's JSON functions refuse past 1000. */
+export const MAX_COMMIT_DEPTH = 64;
+
 /** The largest commit body kept, serialized: the same limit as the server's request bodies. */
 export const MAX_COMMIT_BYTES = 1024 * 1024;
 export const MAX_NAME_LENGTH = 200;
@@ -27,7 +30,8 @@ export type RecordInputProblem =
   | 'not-json'
   | 'not-object'
   | 'no-cmi'
-  | 'too-large';
+  | 'too-large'
+  | 'too-deep';
 
 /** A value refused before anything was written (a server answers it with a 4xx). */
 export class RecordInputError extends Error {
@@ -140,7 +144,20 @@ export function validateCommitBody(value: unknown): { json: string; body: Commit
   }
   if (!isPlainObject(parsed)) throw new RecordInputError('not-object', 'the commit is not a JSON object');
   if (!isPlainObject(parsed['cmi'])) throw new RecordInputError('no-cmi', 'the commit has no "cmi" object');
+  if (deeperThan(parsed, MAX_COMMIT_DEPTH)) throw new RecordInputError('too-deep', `the commit nests deeper than ${MAX_COMMIT_DEPTH} levels`);
   const json = JSON.stringify(parsed);
   if (Buffer.byteLength(json, 'utf8') > MAX_COMMIT_BYTES) throw tooLarge();
   return { json, body: parsed as CommitBody };
+}
+
+/** Whether a parsed JSON value nests past `max` levels; iterative, so depth itself can't overflow the stack. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }

@@ -6,9 +6,10 @@
 // isn't a readable records database stops the start with a message naming it, and is never
 // written to: it is first inspected through a read-only connection.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrivateFolder, restrictRecordFiles } from './data-folder.ts';
 import { applyMigrations, MigrationError, SchemaTooNewError, userVersion } from './migrations.ts';
 import {
   checkDate,
@@ -115,6 +116,8 @@ export interface ReportRecord {
   received_at: string | null;
   /** The latest commit's `cmi` tree; `{}` before the first commit. */
   cmi: Record<string, unknown>;
+  /** Set when the stored row could not be read (damaged): the report skips it with this warning. */
+  damaged?: string;
 }
 
 export interface ReportFilter {
@@ -142,6 +145,18 @@ export interface RecordsStats {
   walBytes: number;
 }
 
+/** A signed-in person, as stored: only a hash of the cookie's token is kept. */
+export interface SessionRow {
+  tokenHash: string;
+  kind: 'learner' | 'manager';
+  learnerId: string | null;
+  attemptId: number | null;
+  /** The token state-changing requests of this session must carry. */
+  csrf: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
 export interface BackupResult {
   path: string;
   bytes: number;
@@ -160,6 +175,8 @@ export interface RecordsDb {
   readonly schemaVersion: number;
   /** Creates the learner, or updates the name (and the team, if given) of the one with that email. */
   upsertLearner(input: LearnerInput): Learner;
+  /** Creates the learner; undefined (and nothing written) when that email already has a record. */
+  createLearner(input: LearnerInput): Learner | undefined;
   learnerById(id: string): Learner | undefined;
   learnerByEmail(email: string): Learner | undefined;
   listLearners(filter?: { team?: string | undefined }): Learner[];
@@ -183,6 +200,17 @@ export interface RecordsDb {
   /** SQLite's full integrity check: [] when the file is sound. */
   integrityProblems(): string[];
   setting(key: string): string | undefined;
+  /** Settings whose key starts with `prefix`, as key → value. */
+  settingsWithPrefix(prefix: string): Map<string, string>;
+  deleteSetting(key: string): void;
+  putSession(row: SessionRow): void;
+  sessionByHash(tokenHash: string): SessionRow | undefined;
+  renewSession(tokenHash: string, expiresAt: number): void;
+  deleteSession(tokenHash: string): void;
+  /** Ends every session of a learner (their link was revoked). */
+  deleteLearnerSessions(learnerId: string): void;
+  /** Forgets sessions that expired before `now` (epoch ms); returns how many. */
+  purgeSessions(now: number): number;
   /** Stores a setting; with onlyIfAbsent, keeps an existing one and returns false. */
   putSetting(key: string, value: string, options?: { onlyIfAbsent?: boolean }): boolean;
   /**
@@ -203,7 +231,9 @@ export function openRecordsDb(path: string, options: OpenOptions = {}): RecordsD
   const inspection = state === 'present' ? inspectReadOnly(file, timeout) : 'checked';
   if (state === 'missing') {
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      makePrivateFolder(dirname(file));
+      // Created 0600 here, before SQLite opens it: its -wal and -shm then get the same mode.
+      closeSync(openSync(file, 'a', 0o600));
     } catch (error) {
       throw new RecordsDbError('unreadable', file, `cannot create the folder of ${file} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
     }
@@ -222,6 +252,7 @@ export function openRecordsDb(path: string, options: OpenOptions = {}): RecordsD
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db);
+    restrictRecordFiles(file);
     return new SqliteRecordsDb(db, file, options.now ?? (() => new Date()));
   } catch (error) {
     db.close();
@@ -260,6 +291,15 @@ interface CommitRow {
   cmi_json: string;
   received_at: string;
   sequence: number;
+}
+
+interface SessionDbRow {
+  token_hash: string;
+  kind: string;
+  learner_id: string | null;
+  attempt_id: number | null;
+  csrf: string;
+  expires_at: number;
 }
 
 interface ReportRow {
@@ -329,6 +369,16 @@ class SqliteRecordsDb implements RecordsDb {
         'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
       ),
       addSetting: db.prepare<[string, string, string]>('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
+      settingsLike: db.prepare<[string, string], { key: string; value: string }>("SELECT key, value FROM settings WHERE key >= ? AND key < ? ORDER BY key"),
+      deleteSetting: db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
+      putSession: db.prepare<[string, string, string | null, number | null, string, number]>(
+        'INSERT INTO sessions (token_hash, kind, learner_id, attempt_id, csrf, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      sessionByHash: db.prepare<[string], SessionDbRow>('SELECT * FROM sessions WHERE token_hash = ?'),
+      renewSession: db.prepare<[number, string]>('UPDATE sessions SET expires_at = ? WHERE token_hash = ?'),
+      deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
+      deleteLearnerSessions: db.prepare<[string]>('DELETE FROM sessions WHERE learner_id = ?'),
+      purgeSessions: db.prepare<[number]>('DELETE FROM sessions WHERE expires_at < ?'),
     };
   }
 
@@ -364,6 +414,11 @@ class SqliteRecordsDb implements RecordsDb {
       if (!row) throw new Error('inserting a learner returned nothing');
       return toLearner(row);
     });
+  }
+
+  createLearner(input: LearnerInput): Learner | undefined {
+    const email = normalizeEmail(input.email);
+    return this.write(() => (this.statements.learnerByEmail.get(email) ? undefined : this.upsertLearner(input)));
   }
 
   learnerById(id: string): Learner | undefined {
@@ -501,22 +556,29 @@ class SqliteRecordsDb implements RecordsDb {
       this.db
         .prepare<(string | number)[], ReportRow>(sql)
         .all(...params)
-        .map((row) => {
-          const attempt = toAttempt({ id: row.attempt_id, learner_id: row.learner_id, scorm_version: row.scorm_version, started_at: row.started_at, updated_at: row.updated_at, finished: row.finished });
-          return {
+        .map((row): ReportRecord => {
+          const record: ReportRecord = {
             learner_id: row.learner_id,
             learner_name: row.learner_name,
             learner_email: row.learner_email,
             team: row.team,
             attempt_id: row.attempt_id,
-            scorm_version: attempt.scormVersion,
+            scorm_version: isScormVersion(row.scorm_version) ? row.scorm_version : '2004',
             started_at: row.started_at,
             updated_at: row.updated_at,
-            finished: attempt.finished,
+            finished: row.finished === 1,
             commits: row.sequence ?? 0,
             received_at: row.received_at,
-            cmi: row.cmi_json === null ? {} : parseStoredBody(row.cmi_json).cmi,
+            cmi: {},
           };
+          // One damaged row must not take the whole report down: it is handed on marked, and skipped.
+          if (!isScormVersion(row.scorm_version)) return { ...record, damaged: `the attempt's SCORM version "${String(row.scorm_version).slice(0, 20)}" is unknown` };
+          if (row.cmi_json === null) return record;
+          try {
+            return { ...record, cmi: parseStoredBody(row.cmi_json).cmi };
+          } catch {
+            return { ...record, damaged: 'the stored commit is not readable JSON' };
+          }
         }),
     );
   }
@@ -555,6 +617,43 @@ class SqliteRecordsDb implements RecordsDb {
     return this.read(() => this.statements.setting.get(key)?.value);
   }
 
+  settingsWithPrefix(prefix: string): Map<string, string> {
+    // key >= prefix AND key < prefix + U+FFFF: an index range, no LIKE escaping.
+    return this.read(() => new Map(this.statements.settingsLike.all(prefix, `${prefix}\uffff`).map((r) => [r.key, r.value])));
+  }
+
+  deleteSetting(key: string): void {
+    this.write(() => this.statements.deleteSetting.run(key));
+  }
+
+  putSession(row: SessionRow): void {
+    this.write(() => this.statements.putSession.run(row.tokenHash, row.kind, row.learnerId, row.attemptId, row.csrf, row.expiresAt));
+  }
+
+  sessionByHash(tokenHash: string): SessionRow | undefined {
+    return this.read(() => {
+      const row = this.statements.sessionByHash.get(tokenHash);
+      if (!row || (row.kind !== 'learner' && row.kind !== 'manager')) return undefined;
+      return { tokenHash: row.token_hash, kind: row.kind, learnerId: row.learner_id, attemptId: row.attempt_id, csrf: row.csrf, expiresAt: row.expires_at };
+    });
+  }
+
+  renewSession(tokenHash: string, expiresAt: number): void {
+    this.write(() => this.statements.renewSession.run(expiresAt, tokenHash));
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.write(() => this.statements.deleteSession.run(tokenHash));
+  }
+
+  deleteLearnerSessions(learnerId: string): void {
+    this.write(() => this.statements.deleteLearnerSessions.run(learnerId));
+  }
+
+  purgeSessions(now: number): number {
+    return this.write(() => this.statements.purgeSessions.run(now).changes);
+  }
+
   putSetting(key: string, value: string, options: { onlyIfAbsent?: boolean } = {}): boolean {
     const at = this.clock(undefined, 'the time');
     return this.write(() => (options.onlyIfAbsent ? this.statements.addSetting : this.statements.putSetting).run(key, value, at).changes > 0);
@@ -587,6 +686,8 @@ class SqliteRecordsDb implements RecordsDb {
       } finally {
         copy.close();
       }
+      // A copy of everyone's records: as private as the original.
+      chmodSync(partial, 0o600);
       renameSync(partial, dest);
       return { path: dest, bytes: statSync(dest).size, schemaVersion };
     } catch (error) {

@@ -1,53 +1,52 @@
 // The self-hosted course server (see serve.ts for the command):
-//   GET  /                 the learner's sign-in form; POST / signs in (name, work email, team)
-//   GET  /l/<token>        a learner's personal link: signs in as that learner
+//   GET  /                 the sign-up form; POST / creates a new learner and shows their personal link once
+//   GET  /l/<token>        a learner's personal link: a page with one button; POST /l/<token> signs in
 //   GET  /learn            the course page: scorm-again (SCORM 2004) seeded from the learner's record, the course in an iframe
 //   GET  /learn.js         that page's script (learner-host.ts, bundled at start)
 //   POST /api/commit       scorm-again's commits, JSON whatever the Content-Type (sendBeacon's is text/plain)
 //   POST /logout           ends the learner's session
 //   GET  /course/…         the built course
-//   GET  /manager          the passcode form; POST /manager checks it (slowed down per client)
+//   GET  /manager          the passcode form; POST /manager checks it (rate limited per client and in all)
 //   GET  /manager/report   the report page; GET /manager/report.csv the CSV; POST /manager/logout
-// A learner's session (an HttpOnly, SameSite=Strict cookie holding a random token kept in memory)
-// names the learner and the attempt: no learner or attempt id is ever taken from the client.
+//   GET  /manager/learners every learner's personal link; POST revokes or reissues one
+// Sessions (sessions.ts) live in the records database and name the learner and the attempt: no
+// learner or attempt id is ever taken from the client. Every state change must come from this
+// server's own origin and carry its session's (or, before sign-in, its form's) token.
 // A bad request gets a 4xx and changes nothing; no request can stop the server.
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { confinedPath } from '../../scorm/preview/server.ts';
 import { isoDate } from '../report/format.ts';
-import {
-  clearedCookie,
-  COMMON_HEADERS,
-  escapeHtml,
-  guardedServer,
-  HttpError,
-  methodNotAllowed,
-  parseCookies,
-  readBody,
-  redirect,
-  send,
-  sendJson,
-  sessionCookie,
-} from './http.ts';
+import { COURSE_POLICY, FORM_POLICY, LEARN_POLICY, MANAGER_POLICY, policyFor, type PagePolicy } from './csp.ts';
+import { clearedCookie, COMMON_HEADERS, escapeHtml, guardedServer, HttpError, methodNotAllowed, readBody, redirect, send, sendJson, sessionCookie, type TlsFiles } from './http.ts';
+import { learnerOfLink, linkTokens, type SignInPolicy } from './identity.ts';
 import { learnerSeed } from './learner-seed.ts';
 import { buildServerReport, serverReportCsv, serverReportHtml, type CourseForReport } from './manager-report.ts';
-import { FORM_PAGE_POLICY, LEARN_PAGE_POLICY, renderLearn, renderManagerLogin, renderSignIn, type SignInErrors, type SignInValues } from './pages.ts';
+import {
+  LEARNER_LINKS_SCRIPT,
+  renderAlreadyRegistered,
+  renderLearn,
+  renderLearnerLinks,
+  renderLinkLanding,
+  renderManagerLogin,
+  renderSignIn,
+  renderSignUpClosed,
+  renderWelcome,
+  type SignInErrors,
+  type SignInValues,
+} from './pages.ts';
 import { PasscodeLimiter, verifyPasscode, type LimiterOptions } from './passcode.ts';
-import { isPlainObject } from './record-input.ts';
-import { RecordInputError, RecordsDbError, type Learner, type RecordsDb } from './records-db.ts';
+import { Gate, WindowLimiter, type WindowLimit } from './rate-limit.ts';
+import { RecordInputError, RecordsDbError, type RecordsDb } from './records-db.ts';
+import { checkSameOrigin, cookieNames, requestContext, requireToken, singleCookie, type CookieNames, type RequestContext } from './request-guard.ts';
+import { startRecordWriter, type WriterMode, type WriteStats } from './record-writer.ts';
+import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_SHAPE } from './sessions.ts';
 
-export const LEARNER_COOKIE = 'course_session';
-export const MANAGER_COOKIE = 'course_manager';
-const LEARNER_SESSION_MS = 12 * 60 * 60_000;
-const MANAGER_SESSION_MS = 8 * 60 * 60_000;
-const MAX_SESSIONS = 100_000;
-const LINK_SETTING = 'learner_link:';
-const LINK_OF_SETTING = 'learner_link_of:';
+const FORM_TOKEN_SECONDS = 2 * 60 * 60;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,7 +63,19 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const REPORT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export interface RateLimits {
+  /** New learners per client address, and in all (each sign-up writes a learner). */
+  signUpPerClient: WindowLimit;
+  signUpGlobal: WindowLimit;
+  /** Passcode tries in all, whatever the address (the per-address limiter is `limiter`). */
+  passcodeGlobal: WindowLimit;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  signUpPerClient: { max: 20, windowMs: 10 * 60_000 },
+  signUpGlobal: { max: 600, windowMs: 10 * 60_000 },
+  passcodeGlobal: { max: 30, windowMs: 60_000 },
+};
 
 export interface CourseServerOptions {
   db: RecordsDb;
@@ -81,6 +92,15 @@ export interface CourseServerOptions {
   /** 0 picks a free port. */
   port?: number;
   limiter?: LimiterOptions;
+  rateLimits?: Partial<RateLimits>;
+  /** Open sign-up (the default), invitation only, or only some email domains. */
+  signIn?: Partial<SignInPolicy>;
+  /** Serve HTTPS with this certificate and key. */
+  tls?: TlsFiles | undefined;
+  /** Believe X-Forwarded-For/-Proto from the reverse proxy in front (only when one is). */
+  trustProxy?: boolean;
+  /** Where the serving writes run: a writer thread (the default) or the main thread. */
+  writer?: WriterMode;
   /** Where unexpected errors are logged (stderr by default). */
   log?: (line: string) => void;
 }
@@ -89,75 +109,17 @@ export interface CourseServer {
   url: string;
   port: number;
   host: string;
+  /** The cookie names a browser gets from this server (they depend on the scheme and port). */
+  cookies: CookieNames;
+  /** How writes (commits, sign-ups) were grouped into transactions. */
+  writeStats(): Promise<WriteStats>;
   close(): Promise<void>;
-}
-
-interface LearnerSession {
-  learnerId: string;
-  attemptId: number;
-  expiresAt: number;
-}
-
-const newToken = () => randomBytes(24).toString('base64url');
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
-
-/** A map of sessions that forgets expired ones and never grows past MAX_SESSIONS. */
-class Sessions<T extends { expiresAt: number }> {
-  private readonly map = new Map<string, T>();
-  constructor(private readonly lifetimeMs: number) {}
-
-  create(value: Omit<T, 'expiresAt'>): string {
-    const token = newToken();
-    const now = Date.now();
-    if (this.map.size >= MAX_SESSIONS) {
-      for (const [key, s] of this.map) {
-        if (this.map.size < MAX_SESSIONS && s.expiresAt > now) break;
-        this.map.delete(key);
-      }
-    }
-    this.map.set(token, { ...value, expiresAt: now + this.lifetimeMs } as T);
-    return token;
-  }
-
-  get(token: string | undefined): T | undefined {
-    if (token === undefined || !TOKEN_SHAPE.test(token)) return undefined;
-    const session = this.map.get(token);
-    if (!session) return undefined;
-    if (session.expiresAt <= Date.now()) {
-      this.map.delete(token);
-      return undefined;
-    }
-    session.expiresAt = Date.now() + this.lifetimeMs;
-    return session;
-  }
-
-  delete(token: string | undefined): void {
-    if (token !== undefined) this.map.delete(token);
-  }
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-/** The learner's personal link token, made on first use and kept in the records' settings. */
-export function personalLinkToken(db: RecordsDb, learnerId: string): string {
-  return db.transaction(() => {
-    const existing = db.setting(LINK_OF_SETTING + learnerId);
-    if (existing) return existing;
-    const token = newToken();
-    db.putSetting(LINK_SETTING + token, learnerId);
-    db.putSetting(LINK_OF_SETTING + learnerId, token);
-    return token;
-  });
-}
-
-function learnerOfLink(db: RecordsDb, token: string): Learner | undefined {
-  if (!TOKEN_SHAPE.test(token)) return undefined;
-  const id = db.setting(LINK_SETTING + token);
-  return id === undefined ? undefined : db.learnerById(id);
 }
 
 function statusOfInputError(error: RecordInputError): number {
@@ -174,134 +136,182 @@ function statusOfInputError(error: RecordInputError): number {
   }
 }
 
-export function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
+/** Errors of a client that went away mid-answer: nothing to log. */
+function isClientGone(error: unknown, req: IncomingMessage, res: ServerResponse): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE' || req.destroyed || res.destroyed;
+}
+
+export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
   const { db } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const writer = await startRecordWriter(db, options.writer);
+  // A write the answer doesn't wait for (renewing a session): a failure is logged, not thrown.
+  const background = (work: Promise<unknown>) => void work.catch((error: unknown) => log(`course server: ${error instanceof Error ? error.message : String(error)}`));
   const courseRoot = resolve(options.courseDir);
   const courseTitle = options.courseTitle ?? 'Email etiquette';
   const bindHost = options.host ?? '127.0.0.1';
-  const loopbackOnly = isLoopbackHost(bindHost);
-  const learners = new Sessions<LearnerSession>(LEARNER_SESSION_MS);
-  const managers = new Sessions<{ expiresAt: number }>(MANAGER_SESSION_MS);
-  const limiter = new PasscodeLimiter(options.limiter);
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const trustProxy = options.trustProxy ?? false;
+  // Behind a proxy the Host is the public name; the proxy, not this check, decides which it serves.
+  const loopbackOnly = isLoopbackHost(bindHost) && !trustProxy;
+  const sessions = new SessionStore(db, {
+    renew: (hash, expiresAt) => background(writer.call('renewSession', hash, expiresAt)),
+    expire: (hash) => background(writer.call('deleteSessionHash', hash)),
+  });
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const signUps = new WindowLimiter(limits.signUpPerClient, limits.signUpGlobal);
+  const passcodeTries = new PasscodeLimiter(options.limiter);
+  const passcodeAll = new WindowLimiter({ max: Number.MAX_SAFE_INTEGER, windowMs: limits.passcodeGlobal.windowMs }, limits.passcodeGlobal);
+  // One scrypt at a time (a few more may wait): the thread pool stays free for the course's files.
+  const hashing = new Gate(1, 4);
+  const policy: SignInPolicy = { inviteOnly: options.signIn?.inviteOnly ?? false, allowedDomains: options.signIn?.allowedDomains ?? [] };
   let port = 0;
 
-  function startLearnerSession(res: ServerResponse, learner: Learner): void {
-    let attempt = db.currentAttempt(learner.id, '2004');
-    // A course the learner finished (completed, left normally) makes the next launch a new
-    // attempt, as an LMS does. It is closed here, not at that commit: later commits of the
-    // finishing session (the final one at pagehide) must still be accepted.
-    const cmi = db.latestCommit(attempt.id)?.body.cmi;
-    if (cmi && cmi['exit'] === 'normal' && cmi['completion_status'] === 'completed') {
-      db.finishAttempt(attempt.id);
-      attempt = db.currentAttempt(learner.id, '2004');
-    }
-    const token = learners.create({ learnerId: learner.id, attemptId: attempt.id });
-    redirect(res, '/learn', { 'set-cookie': sessionCookie(LEARNER_COOKIE, token, { maxAgeSeconds: LEARNER_SESSION_MS / 1000 }) });
+  const html = (res: ServerResponse, status: number, page: string, pagePolicy: PagePolicy, headers: Record<string, string | string[]> = {}) =>
+    send(res, status, page, 'text/html; charset=utf-8', { 'content-security-policy': policyFor(page, pagePolicy), ...headers });
+
+  /** The pre-sign-in form token: the cookie's (when sound) or a new one, set on this answer. */
+  function formToken(req: IncomingMessage, ctx: RequestContext, names: CookieNames): { token: string; headers: Record<string, string> } {
+    const existing = singleCookie(req.headers.cookie, names.form);
+    if (existing && TOKEN_SHAPE.test(existing)) return { token: existing, headers: {} };
+    const token = newToken();
+    return { token, headers: { 'set-cookie': sessionCookie(names.form, token, { maxAgeSeconds: FORM_TOKEN_SECONDS, secure: ctx.secure }) } };
   }
 
-  function signInPage(res: ServerResponse, status: number, values: SignInValues = {}, errors: SignInErrors = {}, signedInAs?: string): void {
-    send(res, status, renderSignIn(courseTitle, values, errors, signedInAs), 'text/html; charset=utf-8', { 'content-security-policy': FORM_PAGE_POLICY });
+  function learnerSession(req: IncomingMessage, names: CookieNames) {
+    const session = sessions.get(singleCookie(req.headers.cookie, names.learner), 'learner', LEARNER_SESSION_MS);
+    const learner = session?.learnerId ? db.learnerById(session.learnerId) : undefined;
+    return session && learner && session.attemptId !== null ? { session, learner, attemptId: session.attemptId } : undefined;
   }
 
-  async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const form = new URLSearchParams(await readBody(req));
+  function managerSession(req: IncomingMessage, names: CookieNames) {
+    return sessions.get(singleCookie(req.headers.cookie, names.manager), 'manager', MANAGER_SESSION_MS);
+  }
+
+  const learnerCookie = (token: string, ctx: RequestContext, names: CookieNames) => sessionCookie(names.learner, token, { maxAgeSeconds: LEARNER_SESSION_MS / 1000, secure: ctx.secure });
+
+  function signInPage(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, status: number, values: SignInValues = {}, errors: SignInErrors = {}): void {
+    const form = formToken(req, ctx, names);
+    // A browser already signed in (perhaps someone else's, on a shared computer) is offered the
+    // course or signing out, not sent on.
+    const signedIn = learnerSession(req, names);
+    const current = signedIn ? { name: signedIn.learner.name, csrf: signedIn.session.csrf } : undefined;
+    html(res, status, renderSignIn(courseTitle, form.token, values, errors, current), FORM_POLICY, form.headers);
+  }
+
+  async function signIn(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames): Promise<void> {
+    const form = new URLSearchParams(await readBody(req, 16 * 1024));
+    requireToken(form.get('csrf'), singleCookie(req.headers.cookie, names.form));
     const values: SignInValues = { name: (form.get('name') ?? '').trim(), email: (form.get('email') ?? '').trim(), team: (form.get('team') ?? '').trim() };
     const errors: SignInErrors = {};
     if (!values.name) errors.name = 'Enter your name.';
     if (!values.email) errors.email = 'Enter your work email, like ana.lopez@example.com.';
-    if (errors.name || errors.email) {
-      signInPage(res, 400, values, errors);
-      return;
+    if (errors.name || errors.email) return signInPage(req, res, ctx, names, 400, values, errors);
+    const allowed = signUps.take(ctx.client);
+    if (!allowed.allowed) {
+      const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
+      return html(res, 429, renderSignUpClosed(courseTitle, `Too many sign-ups just now. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`), FORM_POLICY, { 'retry-after': String(seconds) });
     }
-    let learner: Learner;
+    let outcome;
     try {
-      learner = db.upsertLearner({ name: values.name ?? '', email: values.email ?? '', team: values.team ? values.team : undefined });
+      outcome = await writer.call('signUp', { name: values.name ?? '', email: values.email ?? '', team: values.team ? values.team : undefined }, policy, LEARNER_SESSION_MS);
     } catch (error) {
       if (!(error instanceof RecordInputError)) throw error;
       const key = error.problem === 'invalid-email' ? 'email' : error.problem === 'invalid-team' ? 'team' : 'name';
       errors[key] = key === 'email' ? 'This is not an email address we can use, like ana.lopez@example.com.' : error.message;
-      signInPage(res, 400, values, errors);
-      return;
+      return signInPage(req, res, ctx, names, 400, values, errors);
     }
-    startLearnerSession(res, learner);
+    switch (outcome.kind) {
+      case 'closed':
+        return html(res, 403, renderSignUpClosed(courseTitle, 'Sign-up is by invitation here: open the personal link your manager sent you, or ask them for one.'), FORM_POLICY);
+      case 'domain-refused':
+        errors.email = `Use your work email (at ${policy.allowedDomains.join(' or ')}).`;
+        return signInPage(req, res, ctx, names, 400, values, errors);
+      case 'exists':
+        return html(res, 409, renderAlreadyRegistered(courseTitle), FORM_POLICY);
+      case 'created':
+        return html(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': learnerCookie(outcome.token, ctx, names) });
+    }
   }
 
-  function signedInLearner(cookies: Map<string, string>): Learner | undefined {
-    const session = learners.get(cookies.get(LEARNER_COOKIE));
-    return (session && db.learnerById(session.learnerId)) || undefined;
-  }
-
-  function learnPage(req: IncomingMessage, res: ServerResponse, cookies: Map<string, string>): void {
-    const session = learners.get(cookies.get(LEARNER_COOKIE));
-    const learner = session && db.learnerById(session.learnerId);
-    if (!session || !learner) {
-      redirect(res, '/');
-      return;
-    }
-    const saved = db.latestCommit(session.attemptId);
-    const seed = learnerSeed(saved?.body.cmi, learner, options.passScore);
-    const link = `http://${req.headers.host ?? `127.0.0.1:${port}`}/l/${personalLinkToken(db, learner.id)}`;
-    const html = renderLearn({
+  function learnPage(req: IncomingMessage, res: ServerResponse, names: CookieNames): void {
+    const signedIn = learnerSession(req, names);
+    if (!signedIn) return redirect(res, '/');
+    const saved = db.latestCommit(signedIn.attemptId);
+    const seed = learnerSeed(saved?.body.cmi, signedIn.learner, options.passScore);
+    const page = renderLearn({
       courseTitle,
-      learnerName: learner.name,
-      personalLink: link,
+      learnerName: signedIn.learner.name,
+      csrf: signedIn.session.csrf,
       scriptUrl: '/learn.js',
-      config: { courseUrl: '/course/', commitUrl: '/api/commit', cmi: seed.cmi },
+      // The token rides in the URL: sendBeacon (the final commit) can't add a header.
+      config: { courseUrl: '/course/', commitUrl: `/api/commit?csrf=${signedIn.session.csrf}`, cmi: seed.cmi },
       resumed: seed.entry === 'resume',
     });
-    send(res, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': LEARN_PAGE_POLICY });
+    html(res, 200, page, LEARN_POLICY);
   }
 
-  async function commit(req: IncomingMessage, res: ServerResponse, cookies: Map<string, string>): Promise<void> {
-    const session = learners.get(cookies.get(LEARNER_COOKIE));
-    if (!session) throw new HttpError(401, 'no learner session: sign in again');
-    const text = await readBody(req);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'the body is not JSON');
-    }
-    if (isPlainObject(body) && isPlainObject(body['cmi'])) {
-      // Whose record it is comes from the session, whatever the body says.
-      const learner = db.learnerById(session.learnerId);
-      if (!learner) throw new HttpError(401, 'unknown learner: sign in again');
-      body = { ...body, cmi: { ...body['cmi'], learner_id: learner.id, learner_name: learner.name } };
-    }
-    const saved = db.saveCommit(session.attemptId, body);
-    sendJson(res, 200, { result: true, errorCode: 0, sequence: saved.sequence });
+  async function commit(req: IncomingMessage, res: ServerResponse, url: URL, names: CookieNames): Promise<void> {
+    const signedIn = learnerSession(req, names);
+    if (!signedIn) throw new HttpError(401, 'no learner session: sign in again');
+    requireToken(url.searchParams.get('csrf'), signedIn.session.csrf);
+    // Whose record it is comes from the session, whatever the body says (the writer sees to it).
+    const sequence = await writer.call('saveCommit', signedIn.attemptId, await readBody(req), { id: signedIn.learner.id, name: signedIn.learner.name });
+    sendJson(res, 200, { result: true, errorCode: 0, sequence });
   }
 
-  function managerSession(cookies: Map<string, string>): boolean {
-    return managers.get(cookies.get(MANAGER_COOKIE)) !== undefined;
+  function managerPage(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, status: number, error?: string, headers: Record<string, string> = {}): void {
+    const form = formToken(req, ctx, names);
+    html(res, status, renderManagerLogin(courseTitle, form.token, error), FORM_POLICY, { ...form.headers, ...headers });
   }
 
-  function managerPage(res: ServerResponse, status: number, error?: string, headers: Record<string, string> = {}): void {
-    send(res, status, renderManagerLogin(courseTitle, error), 'text/html; charset=utf-8', { 'content-security-policy': FORM_PAGE_POLICY, ...headers });
+  function tooMany(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, retryAfterMs: number): void {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    managerPage(req, res, ctx, names, 429, `Too many tries. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`, { 'retry-after': String(seconds) });
   }
 
-  async function managerSignIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function managerSignIn(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames): Promise<void> {
     const form = new URLSearchParams(await readBody(req, 8 * 1024));
-    const client = req.socket.remoteAddress ?? 'unknown';
-    const answer = limiter.attempt(client);
-    if (!answer.allowed) {
-      const seconds = Math.max(1, Math.ceil(answer.retryAfterMs / 1000));
-      managerPage(res, 429, `Too many tries. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`, { 'retry-after': String(seconds) });
-      return;
+    requireToken(form.get('csrf'), singleCookie(req.headers.cookie, names.form));
+    const own = passcodeTries.attempt(ctx.client);
+    if (!own.allowed) return tooMany(req, res, ctx, names, own.retryAfterMs);
+    const all = passcodeAll.take('*');
+    if (!all.allowed) return tooMany(req, res, ctx, names, all.retryAfterMs);
+    const right = await hashing.run(() => verifyPasscode(db, form.get('passcode') ?? ''));
+    if (right === undefined) return tooMany(req, res, ctx, names, 1000);
+    if (!right) {
+      const seconds = Math.max(1, Math.ceil(passcodeTries.waitMs(ctx.client) / 1000));
+      return managerPage(req, res, ctx, names, 401, `That passcode is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
     }
-    if (!(await verifyPasscode(db, form.get('passcode') ?? ''))) {
-      const seconds = Math.max(1, Math.ceil(limiter.waitMs(client) / 1000));
-      managerPage(res, 401, `That passcode is not right. You can try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
-      return;
-    }
-    limiter.succeeded(client);
-    const token = managers.create({});
-    redirect(res, '/manager/report', { 'set-cookie': sessionCookie(MANAGER_COOKIE, token, { maxAgeSeconds: MANAGER_SESSION_MS / 1000 }) });
+    passcodeTries.succeeded(ctx.client);
+    const token = await writer.call('startManagerSession', MANAGER_SESSION_MS);
+    redirect(res, '/manager/report', { 'set-cookie': sessionCookie(names.manager, token, { maxAgeSeconds: MANAGER_SESSION_MS / 1000, secure: ctx.secure }) });
   }
 
-  function requireManager(cookies: Map<string, string>): void {
-    if (!managerSession(cookies)) throw new HttpError(401, 'the manager pages need the passcode: sign in at /manager');
+  function requireManager(req: IncomingMessage, names: CookieNames) {
+    const session = managerSession(req, names);
+    if (!session) throw new HttpError(401, 'the manager pages need the passcode: sign in at /manager');
+    return session;
+  }
+
+  function learnersPage(res: ServerResponse, ctx: RequestContext, csrf: string, notice?: string): void {
+    const tokens = linkTokens(db);
+    const rows = db.listLearners().map((l) => {
+      const token = tokens.get(l.id);
+      return { id: l.id, name: l.name, email: l.email, team: l.team, link: token ? `${ctx.origin}/l/${token}` : undefined };
+    });
+    html(res, 200, renderLearnerLinks(courseTitle, rows, csrf, notice), MANAGER_POLICY);
+  }
+
+  async function changeLink(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, csrf: string): Promise<void> {
+    const form = new URLSearchParams(await readBody(req, 8 * 1024));
+    requireToken(form.get('csrf'), csrf);
+    const action = form.get('action');
+    if (action !== 'revoke' && action !== 'reissue') throw new HttpError(400, 'the action must be revoke or reissue');
+    const learner = db.learnerById(form.get('learner') ?? '');
+    if (!learner) throw new HttpError(404, 'there is no such learner');
+    await writer.call('revokeLink', learner.id, action === 'reissue');
+    learnersPage(res, ctx, csrf, action === 'revoke' ? `${learner.name}’s link no longer works, and they are signed out.` : `${learner.name} has a new link; the old one no longer works.`);
   }
 
   async function serveCourseFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -319,7 +329,13 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       info = await stat(file).catch(() => undefined);
     }
     if (!info?.isFile()) throw new HttpError(404, 'not found');
-    res.writeHead(200, { ...COMMON_HEADERS, 'cache-control': 'no-cache', 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': String(info.size) });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (extname(file) === '.html') {
+      // Pages are small: read whole, so their inline blocks can be allowed by hash.
+      const page = await readFile(file, 'utf8');
+      return send(res, 200, page, type, { 'cache-control': 'no-cache', 'content-security-policy': policyFor(page, COURSE_POLICY) });
+    }
+    res.writeHead(200, { ...COMMON_HEADERS, 'cache-control': 'no-cache', 'content-type': type, 'content-length': String(info.size), 'content-security-policy': policyFor('', COURSE_POLICY) });
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -340,31 +356,34 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     } catch {
       throw new HttpError(400, 'malformed URL');
     }
+    const ctx = requestContext(req, trustProxy);
+    const names = cookieNames(ctx.secure, port);
     const method = req.method ?? 'GET';
     const { pathname } = url;
     const isGet = method === 'GET' || method === 'HEAD';
-    if (method === 'POST') {
-      // Other sites' pages may not post here (the cookies are SameSite=Strict too).
-      const origin = req.headers.origin;
-      if (origin !== undefined && origin !== 'null' && origin !== `http://${hostHeader}` && origin !== `https://${hostHeader}`) throw new HttpError(403, 'cross-origin request');
-      if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-site request');
-    }
-    const cookies = parseCookies(req.headers.cookie);
+    if (!isGet) checkSameOrigin(req, ctx);
 
     if (pathname === '/') {
-      if (isGet) return signInPage(res, 200, {}, {}, signedInLearner(cookies)?.name);
-      if (method === 'POST') return signIn(req, res);
+      if (isGet) return signInPage(req, res, ctx, names, 200);
+      if (method === 'POST') return signIn(req, res, ctx, names);
       throw methodNotAllowed(['GET', 'POST']);
     }
     if (pathname.startsWith('/l/')) {
-      if (!isGet) throw methodNotAllowed(['GET']);
-      const learner = learnerOfLink(db, pathname.slice(3));
-      if (!learner) throw new HttpError(404, 'this personal link is not known here: sign in with your name and email instead');
-      return startLearnerSession(res, learner);
+      const token = pathname.slice(3);
+      const learner = learnerOfLink(db, token);
+      if (!learner) throw new HttpError(404, 'this personal link is not known here (it may have been replaced): ask your manager for a new one');
+      if (isGet) {
+        const form = formToken(req, ctx, names);
+        return html(res, 200, renderLinkLanding(courseTitle, learner.name, form.token, `/l/${token}`), FORM_POLICY, form.headers);
+      }
+      if (method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
+      const form = new URLSearchParams(await readBody(req, 8 * 1024));
+      requireToken(form.get('csrf'), singleCookie(req.headers.cookie, names.form));
+      return redirect(res, '/learn', { 'set-cookie': learnerCookie(await writer.call('startLearnerSession', learner.id, LEARNER_SESSION_MS), ctx, names) });
     }
     if (pathname === '/learn') {
       if (!isGet) throw methodNotAllowed(['GET']);
-      return learnPage(req, res, cookies);
+      return learnPage(req, res, names);
     }
     if (pathname === '/learn.js') {
       if (!isGet) throw methodNotAllowed(['GET']);
@@ -372,12 +391,17 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     }
     if (pathname === '/api/commit') {
       if (method !== 'POST') throw methodNotAllowed(['POST']);
-      return commit(req, res, cookies);
+      return commit(req, res, url, names);
     }
     if (pathname === '/logout') {
       if (method !== 'POST') throw methodNotAllowed(['POST']);
-      learners.delete(cookies.get(LEARNER_COOKIE));
-      return redirect(res, '/', { 'set-cookie': clearedCookie(LEARNER_COOKIE) });
+      const signedIn = learnerSession(req, names);
+      if (signedIn) {
+        requireToken(new URLSearchParams(await readBody(req, 8 * 1024)).get('csrf'), signedIn.session.csrf);
+        await writer.call('deleteSessionHash', signedIn.session.tokenHash);
+      }
+      // The course's copy of the learner's progress goes too (browsers honour this over HTTPS and on localhost).
+      return redirect(res, '/', { 'set-cookie': clearedCookie(names.learner, { secure: ctx.secure }), 'clear-site-data': '"storage"' });
     }
     if (pathname === '/course') {
       if (!isGet) throw methodNotAllowed(['GET']);
@@ -389,26 +413,41 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
       return serveCourseFile(req, res, pathname);
     }
     if (pathname === '/manager') {
-      if (isGet) return managerSession(cookies) ? redirect(res, '/manager/report') : managerPage(res, 200);
-      if (method === 'POST') return managerSignIn(req, res);
+      if (isGet) return managerSession(req, names) ? redirect(res, '/manager/report') : managerPage(req, res, ctx, names, 200);
+      if (method === 'POST') return managerSignIn(req, res, ctx, names);
       throw methodNotAllowed(['GET', 'POST']);
     }
     if (pathname === '/manager/report') {
       if (!isGet) throw methodNotAllowed(['GET']);
-      requireManager(cookies);
-      const page = serverReportHtml(buildServerReport(db, options.reportCourse));
-      return send(res, 200, page, 'text/html; charset=utf-8', { 'content-security-policy': REPORT_PAGE_POLICY });
+      const session = requireManager(req, names);
+      const page = serverReportHtml(buildServerReport(db, options.reportCourse), session.csrf);
+      return html(res, 200, page, MANAGER_POLICY);
     }
     if (pathname === '/manager/report.csv') {
       if (!isGet) throw methodNotAllowed(['GET']);
-      requireManager(cookies);
+      requireManager(req, names);
       const csv = serverReportCsv(buildServerReport(db, options.reportCourse));
       return send(res, 200, csv, 'text/csv; charset=utf-8', { 'content-disposition': `attachment; filename="course-report-${isoDate(Date.now())}.csv"` });
     }
+    if (pathname === '/manager/learners') {
+      const session = requireManager(req, names);
+      if (isGet) return learnersPage(res, ctx, session.csrf);
+      if (method === 'POST') return changeLink(req, res, ctx, session.csrf);
+      throw methodNotAllowed(['GET', 'POST']);
+    }
+    if (pathname === '/manager/learners.js') {
+      if (!isGet) throw methodNotAllowed(['GET']);
+      requireManager(req, names);
+      return send(res, 200, LEARNER_LINKS_SCRIPT, 'text/javascript; charset=utf-8');
+    }
     if (pathname === '/manager/logout') {
       if (method !== 'POST') throw methodNotAllowed(['POST']);
-      managers.delete(cookies.get(MANAGER_COOKIE));
-      return redirect(res, '/manager', { 'set-cookie': clearedCookie(MANAGER_COOKIE) });
+      const session = managerSession(req, names);
+      if (session) {
+        requireToken(new URLSearchParams(await readBody(req, 8 * 1024)).get('csrf'), session.csrf);
+        await writer.call('deleteSessionHash', session.tokenHash);
+      }
+      return redirect(res, '/manager', { 'set-cookie': clearedCookie(names.manager, { secure: ctx.secure }) });
     }
     throw new HttpError(404, 'not found');
   }
@@ -425,9 +464,12 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     } else if (error instanceof RecordsDbError) {
       status = 503;
       message = 'the records could not be saved just now; try again';
-      log(`course server: ${req.method ?? ''} ${req.url ?? ''}: ${error.message}`);
+      log(`course server: ${req.method ?? ''} ${oneLine(req.url)}: ${error.message}`);
+    } else if (isClientGone(error, req, res)) {
+      res.destroy();
+      return;
     } else {
-      log(`course server: ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`course server: ${req.method ?? ''} ${oneLine(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     if (res.headersSent) {
       res.destroy();
@@ -435,29 +477,53 @@ export function startCourseServer(options: CourseServerOptions): Promise<CourseS
     }
     // Past the size limit the rest of the body is not read: close the connection after answering.
     if (status === 413) headers = { ...headers, connection: 'close' };
-    if (req.url?.startsWith('/api/')) sendJson(res, status, { result: false, errorCode: 101, error: message }, headers);
-    else send(res, status, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start</a></p></main></body></html>`, 'text/html; charset=utf-8', { ...headers, 'content-security-policy': FORM_PAGE_POLICY });
+    if (req.url?.startsWith('/api/')) return sendJson(res, status, { result: false, errorCode: 101, error: message }, headers);
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start</a></p></main></body></html>`;
+    html(res, status, page, FORM_POLICY, headers);
   }
 
-  const server: Server = guardedServer(handle, fail);
+  let server: Server;
+  try {
+    server = guardedServer(handle, fail, options.tls);
+  } catch (error) {
+    // A certificate or key TLS can't use: no server, and no writer thread left running.
+    await writer.close();
+    throw error;
+  }
+  // Idle keep-alive connections stay open longer than a reverse proxy's (Caddy keeps its own for
+  // 2 minutes): were this server to close one first, a request sent on it at that moment fails.
+  server.keepAliveTimeout = 125_000;
+  server.headersTimeout = 126_000;
 
   return new Promise((resolveServer, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      void writer.close();
+      reject(error);
+    });
     server.listen(options.port ?? 0, bindHost, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       server.on('error', (error) => log(`course server: ${error.message}`));
       port = (server.address() as AddressInfo).port;
       const shownHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
       resolveServer({
-        url: `http://${shownHost}:${port}/`,
+        url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}/`,
         port,
         host: bindHost,
-        close: () =>
-          new Promise((done) => {
+        cookies: cookieNames(options.tls !== undefined, port),
+        writeStats: () => writer.stats(),
+        close: async () => {
+          await new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
-          }),
+          });
+          await writer.close();
+        },
       });
     });
   });
+}
+
+/** A request line for the log: control characters escaped, so a URL can't forge log lines. */
+function oneLine(text: string | undefined): string {
+  return (text ?? '').slice(0, 200).replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -94,11 +94,14 @@ describe('renderReportHtml', () => {
 
   it("on a server's page, offers the CSV and signing out as styled controls, with no separator", () => {
     assert.ok(!page.includes('class="actions"'), 'no server controls in a report written to disk');
-    const served = renderReportHtml(model, { managerActions: { csvHref: '/manager/report.csv', signOutAction: '/manager/logout' } });
-    const actions = /<div class="actions">(.*?)<\/div>/.exec(served)?.[1] ?? '';
+    const served = renderReportHtml(model, {
+      managerActions: { csvHref: '/manager/report.csv', signOutAction: '/manager/logout', learnersHref: '/manager/learners', csrf: 'tok"en' },
+    });
+    const actions = /<nav class="actions" aria-label="Manager">(.*?)<\/nav>/.exec(served)?.[1] ?? '';
     assert.equal(
       actions,
-      '<a href="/manager/report.csv" download>Download the learners as CSV</a><form method="post" action="/manager/logout"><button type="submit">Sign out</button></form>',
+      '<a href="/manager/report.csv" download>Download the learners as CSV</a><a href="/manager/learners">Learners and their personal links</a>' +
+        '<form method="post" action="/manager/logout"><input type="hidden" name="csrf" value="tok&#34;en"><button type="submit">Sign out</button></form>',
     );
     assert.match(served, /\.actions button \{[^}]*border: 2px solid var\(--accent\)/, 'the button is styled');
   });

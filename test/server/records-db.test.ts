@@ -123,7 +123,7 @@ describe('records database: schema and migrations', () => {
       const names = raw.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
       assert.deepEqual(
         names.map((n) => n.name),
-        ['attempts', 'attempts_by_learner', 'attempts_by_update', 'commits', 'learners', 'settings'],
+        ['attempts', 'attempts_by_learner', 'attempts_by_update', 'commits', 'learners', 'sessions', 'sessions_by_expiry', 'sessions_by_learner', 'settings'],
       );
     } finally {
       raw.close();

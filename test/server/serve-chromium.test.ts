@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildCourse } from '../../src/cli/course-build.ts';
@@ -32,6 +34,7 @@ describe('self-hosted server in Chromium', { skip }, () => {
   let db: RecordsDb;
   let server: CourseServer;
   let browser: Browser;
+  let personalLink = '';
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'serve-chromium-'));
@@ -59,7 +62,11 @@ describe('self-hosted server in Chromium', { skip }, () => {
     assert.deepEqual(await axeViolations(page), [], 'axe on the sign-in page');
     await page.getByLabel('Your name').fill('Gil Chromium');
     await page.getByLabel('Work email').fill('gil@example.com');
-    await Promise.all([page.waitForURL(/\/learn$/), page.getByRole('button', { name: 'Start the course' }).click()]);
+    await page.getByRole('button', { name: 'Start the course' }).click();
+    await page.locator('#personal-link').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on the welcome page');
+    personalLink = (await page.locator('#personal-link').textContent()) ?? '';
+    await Promise.all([page.waitForURL(/\/learn$/), page.getByRole('link', { name: 'Go to the course' }).click()]);
     await page.waitForFunction('typeof window.API_1484_11 === "object" && window.API_1484_11 !== null');
     const learnerId: unknown = await page.evaluate('window.API_1484_11.cmi.learner_id');
     assert.equal(learnerId, 'gil-at-example.com');
@@ -72,6 +79,35 @@ describe('self-hosted server in Chromium', { skip }, () => {
     await page.close();
   });
 
+  it('a personal link clicked on another site (webmail) opens the course, under the pages\' own CSP; signing out clears the browser copy', async () => {
+    assert.match(personalLink, /\/l\//);
+    // "Webmail": a page on another site (localhost is not 127.0.0.1's site) linking to the course.
+    const mail = createServer((_req, res) => res.end(`<!doctype html><title>Mail</title><a id="link" href="${personalLink}">your course link</a>`));
+    await new Promise<void>((done) => mail.listen(0, 'localhost', done));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    try {
+      await page.goto(`http://localhost:${(mail.address() as AddressInfo).port}/`);
+      await Promise.all([page.waitForURL(/\/l\//), page.locator('#link').click()]);
+      await Promise.all([page.waitForURL(/\/learn$/), page.getByRole('button', { name: 'Continue to the course' }).click()]);
+      await page.waitForFunction('window.API_1484_11 && window.API_1484_11.isInitialized()', undefined, { timeout: 15_000 });
+      assert.equal(await page.evaluate('window.API_1484_11.cmi.learner_id'), 'gil-at-example.com');
+      await page.waitForFunction('Object.keys(localStorage).some((k) => k.startsWith("email-course:"))', undefined, { timeout: 15_000 });
+      await Promise.all([page.waitForURL(/\/$/), page.getByRole('button', { name: 'Sign out' }).click()]);
+      const left = (await page.evaluate('Object.keys(localStorage).filter((k) => k.startsWith("email-course"))')) as string[];
+      assert.deepEqual(left, [], 'the course copy is gone after signing out');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      mail.close();
+    }
+  });
+
   it('shows the manager the report, rendered from the records, after the passcode', async () => {
     const page = await browser.newPage({ bypassCSP: true });
     await page.goto(new URL('/manager', server.url).href);
@@ -82,5 +118,24 @@ describe('self-hosted server in Chromium', { skip }, () => {
     assert.match(await page.content(), /Gil Chromium/, 'the learner who signed in is listed');
     assert.deepEqual(await axeViolations(page), [], 'axe on the report page');
     await page.close();
+
+    // Under its real CSP (no bypass): the report's own inline script and styles run, nothing is refused.
+    const context = await browser.newContext();
+    const strict = await context.newPage();
+    const refused: string[] = [];
+    strict.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    strict.on('pageerror', (e) => refused.push(e.message));
+    try {
+      await strict.goto(new URL('/manager', server.url).href);
+      await strict.getByLabel('Passcode').fill('chromium-test-passcode');
+      await Promise.all([strict.waitForURL(/\/manager\/report$/), strict.getByLabel('Passcode').press('Enter')]);
+      await Promise.all([strict.waitForURL(/\/manager\/learners$/), strict.getByRole('link', { name: 'Learners and their personal links' }).click()]);
+      await strict.getByRole('rowheader', { name: 'Gil Chromium' }).waitFor();
+      assert.deepEqual(refused, []);
+    } finally {
+      await context.close();
+    }
   });
 });

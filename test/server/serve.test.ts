@@ -9,34 +9,37 @@ import { after, before, describe, it } from 'node:test';
 import { loadCourseForReport } from '../../src/server/manager-report.ts';
 import { ensurePasscode } from '../../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../../src/server/records-db.ts';
-import { LEARNER_COOKIE, MANAGER_COOKIE, startCourseServer, type CourseServer } from '../../src/server/routes.ts';
+import { CourseClient, linkPathIn } from '../../src/server/course-client.ts';
+import { startCourseServer, type CourseServer } from '../../src/server/routes.ts';
 
 const PASSCODE = 'correct-horse-battery';
 const LIMITER_BASE_MS = 300;
+let limiterClock = 1_000_000;
 
 let dir: string;
 let db: RecordsDb;
 let server: CourseServer;
 let base: string;
 
-function cookieOf(response: Response, name: string): string | undefined {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    if (pair?.startsWith(`${name}=`)) return pair;
-  }
-  return undefined;
+const client = () => new CourseClient(base, server.cookies);
+
+/** A new learner, signed in: their client (cookies) and commit URL. */
+async function signIn(name: string, email: string, team?: string): Promise<{ response: Response; client: CourseClient; html: string }> {
+  const c = client();
+  const response = await c.signUp(name, email, team);
+  const html = await response.text();
+  assert.ok(c.learnerCookie(), `no session cookie after signing up ${email} (status ${response.status})`);
+  return { response, client: c, html };
 }
 
-async function signIn(name: string, email: string, team?: string): Promise<{ response: Response; cookie: string }> {
-  const form = new URLSearchParams({ name, email, ...(team ? { team } : {}) });
-  const response = await fetch(base, { method: 'POST', body: form, redirect: 'manual' });
-  const cookie = cookieOf(response, LEARNER_COOKIE);
-  assert.ok(cookie, `no session cookie after signing in ${email} (status ${response.status})`);
-  return { response, cookie };
+async function commitUrlOf(c: CourseClient): Promise<string> {
+  const config = await c.learnConfig();
+  assert.ok(config, 'the course page has no config');
+  return config.commitUrl;
 }
 
-function postCommit(cookie: string | undefined, body: string | Blob, type = 'application/json'): Promise<Response> {
-  return fetch(new URL('/api/commit', base), { method: 'POST', body, headers: { 'content-type': type, ...(cookie ? { cookie } : {}) } });
+async function postCommit(c: CourseClient, body: string | Blob, type = 'application/json'): Promise<Response> {
+  return c.post(await commitUrlOf(c), body, { 'content-type': type });
 }
 
 function attemptOf(email: string) {
@@ -46,13 +49,10 @@ function attemptOf(email: string) {
 }
 
 /** The JSON the course page hands scorm-again. */
-async function learnConfig(cookie: string): Promise<{ cmi: Record<string, unknown> }> {
-  const response = await fetch(new URL('/learn', base), { headers: { cookie }, redirect: 'manual' });
-  assert.equal(response.status, 200);
-  const html = await response.text();
-  const m = /<script type="application\/json" id="learn-config">(.*?)<\/script>/s.exec(html);
-  assert.ok(m?.[1], 'the course page has no config');
-  return JSON.parse(m[1]) as { cmi: Record<string, unknown> };
+async function learnConfig(c: CourseClient): Promise<{ cmi: Record<string, unknown> }> {
+  const config = await c.learnConfig();
+  assert.ok(config, 'the course page has no config');
+  return config;
 }
 
 before(async () => {
@@ -71,7 +71,8 @@ before(async () => {
     courseTitle: 'Email etiquette',
     passScore: 80,
     port: 0,
-    limiter: { baseDelayMs: LIMITER_BASE_MS, maxDelayMs: 2000 },
+    // The limiter's clock is the test's: it moves only when the test says, never by sleeping.
+    limiter: { baseDelayMs: LIMITER_BASE_MS, maxDelayMs: 2000, now: () => limiterClock },
     log: () => undefined,
   });
   base = server.url;
@@ -92,11 +93,12 @@ describe('learners', () => {
     assert.match(html, /<form method="post" action="\/"/);
   });
 
-  it('signing in creates the learner and an attempt, and sets an HttpOnly SameSite=Strict cookie', async () => {
-    const { response } = await signIn('Ana López', 'Ana.Lopez@Example.com', 'Sales');
-    assert.equal(response.status, 303);
-    assert.equal(response.headers.get('location'), '/learn');
-    const line = response.headers.getSetCookie().find((c) => c.startsWith(`${LEARNER_COOKIE}=`)) ?? '';
+  it('signing up creates the learner and an attempt, shows the personal link, and sets an HttpOnly SameSite=Strict cookie', async () => {
+    const { response, html } = await signIn('Ana López', 'Ana.Lopez@Example.com', 'Sales');
+    assert.equal(response.status, 200);
+    assert.ok(linkPathIn(html), 'the welcome page shows the personal link');
+    assert.match(html, /href="\/learn"/);
+    const line = response.headers.getSetCookie().find((c) => c.startsWith(`${server.cookies.learner}=`)) ?? '';
     assert.match(line, /HttpOnly/);
     assert.match(line, /SameSite=Strict/);
     const learner = db.learnerByEmail('ana.lopez@example.com');
@@ -106,35 +108,36 @@ describe('learners', () => {
 
   it('refuses a sign-in without a name or with a bad email, announcing the errors', async () => {
     const before = db.listLearners().length;
-    const response = await fetch(base, { method: 'POST', body: new URLSearchParams({ name: '', email: 'not-an-email' }), redirect: 'manual' });
+    const c = client();
+    const response = await c.submit('/', { name: '', email: 'not-an-email' });
     assert.equal(response.status, 400);
     const html = await response.text();
     assert.match(html, /role="alert"/);
     assert.match(html, /id="name"[^>]*aria-invalid="true"/);
-    assert.equal(cookieOf(response, LEARNER_COOKIE), undefined);
-    const bad = await fetch(base, { method: 'POST', body: new URLSearchParams({ name: 'X', email: 'nope' }), redirect: 'manual' });
+    assert.equal(c.learnerCookie(), undefined);
+    const bad = await c.submit('/', { name: 'X', email: 'nope' });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /id="email"[^>]*aria-invalid="true"/);
     assert.equal(db.listLearners().length, before);
   });
 
   it('a signed-in learner at the root address is offered the course or signing out, not sent on', async () => {
-    const { cookie } = await signIn('Dana <Reyes>', 'dana@example.com');
-    const response = await fetch(base, { headers: { cookie }, redirect: 'manual' });
+    const { client: c } = await signIn('Dana <Reyes>', 'dana@example.com');
+    const response = await c.get('/', { redirect: 'manual' });
     assert.equal(response.status, 200);
     const html = await response.text();
     assert.match(html, /<h2 id="signed-in-heading">You’re signed in as Dana &#60;Reyes&#62;<\/h2>/);
     assert.match(html, /<a class="button" href="\/learn">Continue the course<\/a>/);
-    assert.match(html, /<form method="post" action="\/logout"><p>Not Dana &#60;Reyes&#62;\? <button type="submit" class="link">Sign out<\/button>/);
+    assert.match(html, /<form method="post" action="\/logout"><input type="hidden" name="csrf" value="[^"]+"><p>Not Dana &#60;Reyes&#62;\? <button type="submit" class="link">Sign out<\/button>/);
     assert.match(html, /<form method="post" action="\/" novalidate>/, 'and the form, for someone else');
-    assert.doesNotMatch(await (await fetch(base)).text(), /signed-in-heading/, 'nobody signed in: the form alone');
+    assert.doesNotMatch(await client().get('/').then((r) => r.text()), /signed-in-heading/, 'nobody signed in: the form alone');
   });
 
   it('the course page names the learner, offers signing out, and leaves the course title to the course', async () => {
-    const { cookie } = await signIn('Eli Moss', 'eli@example.com');
-    const html = await (await fetch(new URL('/learn', base), { headers: { cookie } })).text();
+    const { client: c } = await signIn('Eli Moss', 'eli@example.com');
+    const html = await (await c.get('/learn')).text();
     assert.match(html, /<header>\n<p>Signed in as Eli Moss/);
-    assert.match(html, /<form method="post" action="\/logout"><button type="submit" class="link">Sign out<\/button><\/form>/);
+    assert.match(html, /<form method="post" action="\/logout" id="sign-out">/);
     assert.doesNotMatch(html, /<h1/, 'the course shows its title in its own banner');
   });
 
@@ -142,24 +145,24 @@ describe('learners', () => {
     const none = await fetch(new URL('/learn', base), { redirect: 'manual' });
     assert.equal(none.status, 303);
     assert.equal(none.headers.get('location'), '/');
-    const forged = await fetch(new URL('/learn', base), { redirect: 'manual', headers: { cookie: `${LEARNER_COOKIE}=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` } });
+    const forged = await fetch(new URL('/learn', base), { redirect: 'manual', headers: { cookie: `${server.cookies.learner}=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` } });
     assert.equal(forged.status, 303);
   });
 
   it('stores a commit and hands it back at the next launch, with the learner from the records', async () => {
-    const { cookie } = await signIn('Ben Ode', 'ben@example.com');
-    const first = await learnConfig(cookie);
+    const { client: c, html } = await signIn('Ben Ode', 'ben@example.com');
+    const first = await learnConfig(c);
     assert.equal(first.cmi['entry'], 'ab-initio');
     assert.equal(first.cmi['learner_id'], 'ben-at-example.com');
     assert.equal(first.cmi['learner_name'], 'Ben Ode');
     assert.equal(first.cmi['scaled_passing_score'], '0.8');
 
     const commit = { cmi: { suspend_data: 'progress-1', completion_status: 'incomplete', learner_id: 'someone-else', session_time: 'PT1M', exit: 'suspend' } };
-    const ok = await postCommit(cookie, JSON.stringify(commit));
+    const ok = await postCommit(c, JSON.stringify(commit));
     assert.equal(ok.status, 200);
     assert.deepEqual(await ok.json(), { result: true, errorCode: 0, sequence: 1 });
     // sendBeacon's final commit comes as text/plain.
-    const beacon = await postCommit(cookie, JSON.stringify({ cmi: { ...commit.cmi, suspend_data: 'progress-2' } }), 'text/plain;charset=UTF-8');
+    const beacon = await postCommit(c, JSON.stringify({ cmi: { ...commit.cmi, suspend_data: 'progress-2' } }), 'text/plain;charset=UTF-8');
     assert.equal(beacon.status, 200);
 
     const saved = db.latestCommit(attemptOf('ben@example.com').id);
@@ -167,8 +170,9 @@ describe('learners', () => {
     assert.equal(saved?.body.cmi['suspend_data'], 'progress-2');
     assert.equal(saved?.body.cmi['learner_id'], 'ben-at-example.com', 'the learner comes from the session, not the body');
 
-    const again = await signIn('Ben Ode', 'ben@example.com');
-    const next = await learnConfig(again.cookie);
+    const again = client();
+    assert.equal((await again.followLink(linkPathIn(html) ?? '')).status, 303);
+    const next = await learnConfig(again);
     assert.equal(next.cmi['entry'], 'resume');
     assert.equal(next.cmi['suspend_data'], 'progress-2');
     assert.equal(next.cmi['session_time'], undefined);
@@ -176,40 +180,44 @@ describe('learners', () => {
   });
 
   it('starts a new attempt at the launch after the learner finished the course', async () => {
-    const { cookie } = await signIn('Fin Ished', 'fin@example.com');
+    const { client: c, html } = await signIn('Fin Ished', 'fin@example.com');
     const firstAttempt = attemptOf('fin@example.com').id;
     const done = { cmi: { suspend_data: 'all-done', completion_status: 'completed', success_status: 'passed', exit: 'normal' } };
-    assert.equal((await postCommit(cookie, JSON.stringify(done))).status, 200);
+    assert.equal((await postCommit(c, JSON.stringify(done))).status, 200);
     // The finishing session's last commit (at pagehide) still lands.
-    assert.equal((await postCommit(cookie, JSON.stringify(done), 'text/plain;charset=UTF-8')).status, 200);
-    const again = await signIn('Fin Ished', 'fin@example.com');
-    const config = await learnConfig(again.cookie);
+    assert.equal((await postCommit(c, JSON.stringify(done), 'text/plain;charset=UTF-8')).status, 200);
+    const again = client();
+    await again.followLink(linkPathIn(html) ?? '');
+    const config = await learnConfig(again);
     assert.equal(config.cmi['entry'], 'ab-initio');
     assert.notEqual(attemptOf('fin@example.com').id, firstAttempt);
     assert.equal(db.attemptById(firstAttempt)?.finished, true, 'the finished attempt is closed and kept');
   });
 
-  it('a personal link signs the learner in', async () => {
-    const { cookie } = await signIn('Cleo Park', 'cleo@example.com');
-    const html = await (await fetch(new URL('/learn', base), { headers: { cookie } })).text();
-    const m = /\/l\/([A-Za-z0-9_-]+)/.exec(html);
-    assert.ok(m?.[1], 'no personal link on the course page');
-    const response = await fetch(new URL(`/l/${m[1]}`, base), { redirect: 'manual' });
+  it('a personal link signs the learner in after one button', async () => {
+    const { html } = await signIn('Cleo Park', 'cleo@example.com');
+    const path = linkPathIn(html);
+    assert.ok(path, 'no personal link on the welcome page');
+    const c = client();
+    const landing = await c.get(path);
+    assert.equal(landing.status, 200);
+    assert.match(await landing.text(), /Continue as <strong>Cleo Park<\/strong>/);
+    assert.equal(c.learnerCookie(), undefined, 'opening the link alone signs no one in');
+    const response = await c.followLink(path);
     assert.equal(response.status, 303);
-    const linked = cookieOf(response, LEARNER_COOKIE);
-    assert.ok(linked);
-    assert.equal((await learnConfig(linked)).cmi['learner_id'], 'cleo-at-example.com');
+    assert.equal(response.headers.get('location'), '/learn');
+    assert.equal((await learnConfig(c)).cmi['learner_id'], 'cleo-at-example.com');
     const unknown = await fetch(new URL('/l/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', base), { redirect: 'manual' });
     assert.equal(unknown.status, 404);
   });
 });
 
 describe('bad requests', () => {
-  let cookie: string;
+  let dee: CourseClient;
   let attemptId: number;
   before(async () => {
-    ({ cookie } = await signIn('Dee Lane', 'dee@example.com'));
-    const ok = await postCommit(cookie, JSON.stringify({ cmi: { suspend_data: 'kept' } }));
+    ({ client: dee } = await signIn('Dee Lane', 'dee@example.com'));
+    const ok = await postCommit(dee, JSON.stringify({ cmi: { suspend_data: 'kept' } }));
     assert.equal(ok.status, 200);
     attemptId = attemptOf('dee@example.com').id;
   });
@@ -229,7 +237,7 @@ describe('bad requests', () => {
     ['truncated JSON', '{"cmi": {"suspend_data": "ev'],
   ] as const) {
     it(`refuses ${label} with a 400 JSON answer and changes nothing`, async () => {
-      const response = await postCommit(cookie, body);
+      const response = await postCommit(dee, body);
       assert.equal(response.status, 400);
       assert.match(response.headers.get('content-type') ?? '', /application\/json/);
       const answer = (await response.json()) as { result: boolean; error: string };
@@ -241,29 +249,31 @@ describe('bad requests', () => {
 
   it('refuses a body over 1 MB with 413 and changes nothing', async () => {
     const big = JSON.stringify({ cmi: { suspend_data: 'x'.repeat(1024 * 1024 + 10) } });
-    const response = await postCommit(cookie, big);
+    const response = await postCommit(dee, big);
     assert.equal(response.status, 413);
     unchanged();
   });
 
   it('refuses bytes that are not UTF-8', async () => {
-    const response = await postCommit(cookie, new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]));
+    const response = await postCommit(dee, new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]));
     assert.equal(response.status, 400);
     unchanged();
   });
 
   it('refuses commits without a session, or with an unknown one, with 401', async () => {
     const before = db.stats().commits;
-    assert.equal((await postCommit(undefined, '{"cmi": {}}')).status, 401);
-    assert.equal((await postCommit(`${LEARNER_COOKIE}=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, '{"cmi": {}}')).status, 401);
-    assert.equal((await postCommit(`${LEARNER_COOKIE}=../../etc`, '{"cmi": {}}')).status, 401);
+    const url = new URL(await commitUrlOf(dee), base);
+    const post = (cookie?: string) => fetch(url, { method: 'POST', body: '{"cmi": {}}', headers: cookie ? { cookie } : {} });
+    assert.equal((await post()).status, 401);
+    assert.equal((await post(`${server.cookies.learner}=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`)).status, 401);
+    assert.equal((await post(`${server.cookies.learner}=../../etc`)).status, 401);
     assert.equal(db.stats().commits, before);
     unchanged();
   });
 
   it("another learner's session writes only that learner's record", async () => {
     const other = await signIn('Eve Moss', 'eve@example.com');
-    const response = await postCommit(other.cookie, JSON.stringify({ cmi: { suspend_data: 'eve', learner_id: 'dee-at-example.com' }, attempt_id: attemptId }));
+    const response = await postCommit(other.client, JSON.stringify({ cmi: { suspend_data: 'eve', learner_id: 'dee-at-example.com' }, attempt_id: attemptId }));
     assert.equal(response.status, 200);
     unchanged();
     const eve = db.latestCommit(attemptOf('eve@example.com').id);
@@ -272,7 +282,7 @@ describe('bad requests', () => {
   });
 
   it('refuses cross-origin posts', async () => {
-    const response = await fetch(new URL('/api/commit', base), { method: 'POST', body: '{"cmi": {"suspend_data": "x"}}', headers: { cookie, origin: 'http://evil.example' } });
+    const response = await dee.post(await commitUrlOf(dee), '{"cmi": {"suspend_data": "x"}}', { origin: 'http://evil.example' });
     assert.equal(response.status, 403);
     unchanged();
   });
@@ -280,7 +290,7 @@ describe('bad requests', () => {
   it('answers unknown routes with 404 and wrong methods with 405', async () => {
     assert.equal((await fetch(new URL('/nope', base))).status, 404);
     assert.equal((await fetch(new URL('/api/nope', base), { method: 'POST' })).status, 404);
-    const get = await fetch(new URL('/api/commit', base), { headers: { cookie } });
+    const get = await dee.get('/api/commit');
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST');
     assert.equal((await fetch(new URL('/learn', base), { method: 'DELETE' })).status, 405);
@@ -308,38 +318,39 @@ describe('bad requests', () => {
 
 describe('managers', () => {
   it('a learner cookie never opens the manager pages', async () => {
-    const { cookie } = await signIn('Fay Rowe', 'fay@example.com');
-    for (const path of ['/manager/report', '/manager/report.csv']) {
-      const response = await fetch(new URL(path, base), { headers: { cookie: `${cookie}; ${MANAGER_COOKIE}=${cookie.split('=')[1] ?? ''}` }, redirect: 'manual' });
+    const { client: c } = await signIn('Fay Rowe', 'fay@example.com');
+    const token = c.learnerCookie() ?? '';
+    for (const path of ['/manager/report', '/manager/report.csv', '/manager/learners']) {
+      const response = await fetch(new URL(path, base), { headers: { cookie: `${c.jar.header()}; ${server.cookies.manager}=${token}` }, redirect: 'manual' });
       assert.equal(response.status, 401, path);
     }
-    const page = await fetch(new URL('/manager', base), { headers: { cookie } });
+    const page = await c.get('/manager');
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<label for="passcode">/);
   });
 
   it('a wrong passcode is refused with 401 and the next try is slowed (429, Retry-After); the right one opens the report', async () => {
     await signIn('=HYPERLINK("http://evil.example","click")', 'formula@example.com', '+Team');
-    const wrong = await fetch(new URL('/manager', base), { method: 'POST', body: new URLSearchParams({ passcode: 'wrong-passcode' }), redirect: 'manual' });
+    const m = client();
+    const wrong = await m.managerSignIn('wrong-passcode');
     assert.equal(wrong.status, 401);
-    assert.equal(cookieOf(wrong, MANAGER_COOKIE), undefined);
+    assert.equal(m.jar.cookies.get(server.cookies.manager), undefined);
     assert.match(await wrong.text(), /role="alert"/);
 
-    const early = await fetch(new URL('/manager', base), { method: 'POST', body: new URLSearchParams({ passcode: PASSCODE }), redirect: 'manual' });
+    const early = await m.managerSignIn(PASSCODE);
     assert.equal(early.status, 429);
     assert.ok(Number(early.headers.get('retry-after')) >= 1);
-    assert.equal(cookieOf(early, MANAGER_COOKIE), undefined, 'even the right passcode waits its turn');
+    assert.equal(m.jar.cookies.get(server.cookies.manager), undefined, 'even the right passcode waits its turn');
 
-    await new Promise((r) => setTimeout(r, LIMITER_BASE_MS * 2 + 50));
-    const right = await fetch(new URL('/manager', base), { method: 'POST', body: new URLSearchParams({ passcode: PASSCODE }), redirect: 'manual' });
+    limiterClock += LIMITER_BASE_MS * 2 + 50;
+    const right = await m.managerSignIn(PASSCODE);
     assert.equal(right.status, 303);
     assert.equal(right.headers.get('location'), '/manager/report');
-    const line = right.headers.getSetCookie().find((c) => c.startsWith(`${MANAGER_COOKIE}=`)) ?? '';
+    const line = right.headers.getSetCookie().find((c) => c.startsWith(`${server.cookies.manager}=`)) ?? '';
     assert.match(line, /HttpOnly/);
     assert.match(line, /SameSite=Strict/);
-    const cookie = cookieOf(right, MANAGER_COOKIE) ?? '';
 
-    const report = await fetch(new URL('/manager/report', base), { headers: { cookie } });
+    const report = await m.get('/manager/report');
     assert.equal(report.status, 200);
     assert.match(report.headers.get('content-type') ?? '', /text\/html/);
     const html = await report.text();
@@ -348,7 +359,7 @@ describe('managers', () => {
     assert.match(html, /report\.csv/);
     assert.doesNotMatch(html, /someone-else/);
 
-    const csv = await fetch(new URL('/manager/report.csv', base), { headers: { cookie } });
+    const csv = await m.get('/manager/report.csv');
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="course-report-\d{4}-\d{2}-\d{2}\.csv"/);
