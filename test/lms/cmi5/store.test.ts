@@ -19,6 +19,7 @@ import type { Cmi5Store as Cmi5StoreType, Cmi5StoreOptions } from '../../../src/
 import { emptyProgress } from '../../../src/content/progress.ts';
 import { outlineOf } from '../../../src/content/outline.ts';
 import { loadCourseFiles } from '../../e2e/course-files.ts';
+import { until } from './until.ts';
 
 // cmi5.js is a browser bundle that names `self`; Node has globalThis.
 (globalThis as { self?: unknown }).self ??= globalThis;
@@ -34,15 +35,6 @@ class MemoryStorage implements KeyValueStorage {
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function result(overrides: Partial<CourseResult>): CourseResult {
   return { progressMeasure: 0, completed: false, finalScore: null, diagnosticScore: null, passed: null, skills: [], lessonStatuses: {}, ...overrides };
