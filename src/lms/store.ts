@@ -43,4 +43,8 @@ export interface LearningRecordStore {
   finish(): Promise<void>;
   /** Called when something the learner should know happens after start (e.g. saving fails). */
   onNotice(listener: (notice: StoreNotice) => void): void;
+  /** Whether the LMS wants the learner sent back to it on leaving (cmi5's returnURL). */
+  readonly canLeave?: boolean;
+  /** Ends the session and goes back to the LMS. */
+  leave?(): Promise<void>;
 }

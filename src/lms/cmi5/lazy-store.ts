@@ -41,6 +41,14 @@ export class LazyCmi5Store implements LearningRecordStore {
     return this.store?.finish();
   }
 
+  get canLeave(): boolean {
+    return this.store?.canLeave === true;
+  }
+
+  async leave(): Promise<void> {
+    return this.store?.leave();
+  }
+
   onNotice(listener: (notice: StoreNotice) => void): void {
     if (this.store) this.store.onNotice(listener);
     else this.listeners.push(listener);

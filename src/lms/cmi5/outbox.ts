@@ -88,7 +88,12 @@ export class Outbox {
     const inFlight = this.sending && this.failures === 0 ? this.inFlightIds : new Set<string>();
     const rest = this.pending.filter((s) => !inFlight.has(s.id));
     for (const batch of batches(rest)) void this.transport.postStatements(batch, true).then((status) => delivered(status) && this.remove(batch));
-    if (this.state) void this.transport.putState(this.options.stateId, this.state.document, true);
+    const state = this.state;
+    if (state) {
+      void this.transport.putState(this.options.stateId, state.document, true).then((status) => {
+        if (delivered(status) && this.state === state) this.state = null;
+      });
+    }
   }
 
   private inFlightIds = new Set<string>();

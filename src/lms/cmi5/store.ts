@@ -141,6 +141,11 @@ export class Cmi5Store implements LearningRecordStore {
     return this.session ? this.session.cmi.getLaunchMode() : null;
   }
 
+  /** The LMS gave a returnURL: the course offers to go back to it. */
+  get canLeave(): boolean {
+    return this.returnUrl !== null && this.session !== null;
+  }
+
   /** Statements made but not yet stored by the LRS. */
   get pending(): readonly Statement[] {
     return this.session ? this.session.outbox.queued : this.orphans;

@@ -77,7 +77,7 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
 
   /** The LMS launches the AU in the page, as an OwnWindow launch would. */
   async function launch(context: BrowserContext, newRegistration = false): Promise<{ page: Page; sessionId: string; errors: string[] }> {
-    const session = lrs.launch({ auUrl: `${server.url}course/index.html`, newRegistration });
+    const session = lrs.launch({ auUrl: `${server.url}course/index.html`, newRegistration, returnUrl: `${server.url}cmi5/returned` });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -132,8 +132,10 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
       if (index < course.lessons.length - 1) await two.page.locator('course-player').getByRole('button', { name: strings.player.next, exact: true }).click();
     }
     await until('passed in the LRS', () => verbsOf(two.sessionId).includes('passed'));
-    await two.page.close({ runBeforeUnload: true });
+    // Leaving through the course: terminated, then back to the LMS's returnURL.
+    await Promise.all([two.page.waitForURL(`${server.url}cmi5/returned`), two.page.getByRole('button', { name: strings.player.exitToLms }).click()]);
     await until('terminated', () => verbsOf(two.sessionId).includes('terminated'));
+    await two.page.close();
     await context2.close();
     assert.deepEqual(two.errors, []);
     assert.deepEqual(lrs.refusals, [], 'the LRS refused nothing');
