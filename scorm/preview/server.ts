@@ -325,7 +325,8 @@ async function main(): Promise<number> {
     const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
     throw new CliError(inUse ? `port ${port} is in use: try --port ${port + 1}` : `could not start the server: ${errorMessage(error)}`);
   }
-  process.stdout.write(`Preview LMS: ${server.url}  (learner records in ${values.data ?? '.preview-lms/'}; Ctrl+C stops it)\n`);
+  const kept = values.cmi5 ? 'cmi5: statements and state kept in memory' : `learner records in ${values.data ?? '.preview-lms/'}`;
+  process.stdout.write(`Preview LMS: ${server.url}  (${kept}; Ctrl+C stops it)\n`);
   if (values.open) openBrowser(server.url);
   process.on('SIGINT', () => {
     void server.close().then(() => process.exit(0));

@@ -38,6 +38,8 @@ export interface ProgressDocument {
   /** The saved progress, encoded as for SCORM's suspend_data (src/lms/suspend-data.ts). */
   progress: string | null;
   reported: Reported;
+  /** Epoch ms of that progress, to tell it from a newer copy in the browser. */
+  savedAt: number;
 }
 
 /** Kept in the browser per registration: statements not yet stored by the LRS, and what was reported. */
@@ -47,6 +49,8 @@ interface LocalRecord {
   sessionId: string | null;
   pending: Statement[];
   reported: Reported;
+  /** Epoch ms of the last progress saved in this browser (mirrored even without a session). */
+  savedAt: number;
 }
 
 export interface Cmi5StoreOptions {
@@ -127,6 +131,7 @@ export class Cmi5Store implements LearningRecordStore {
   /** Made without a session (the LMS didn't answer): kept for the next launch. */
   private orphans: Statement[] = [];
   private encoded: string | null = null;
+  private savedAt = 0;
   private lastShare: number | null = null;
   private terminated = false;
   private returnUrl: string | null = null;
@@ -160,6 +165,7 @@ export class Cmi5Store implements LearningRecordStore {
     this.localKey = `email-course:${this.options.courseId}:cmi5:${registration}`;
     const local = this.readLocal();
     this.reported = local.reported;
+    this.savedAt = local.savedAt;
     this.mirror = new StandaloneStore(`${this.options.courseId}:cmi5:${registration}`, this.storage);
     const mirrored = await this.mirror.start();
 
@@ -212,8 +218,11 @@ export class Cmi5Store implements LearningRecordStore {
     if (state.status === 200 && isRecord(state.document)) {
       this.reported = either(this.reported, reportedOf(state.document['reported']));
       const progress = state.document['progress'];
-      if (typeof progress === 'string' && progress !== '') {
-        this.encoded = progress;
+      const stateSavedAt = Number(state.document['savedAt']) || 0;
+      // Progress made without a session (a reload whose fetch URL was spent) is newer in the browser.
+      const browserIsNewer = mirrored.saved !== null && mirrored.saved !== undefined && local.savedAt > stateSavedAt;
+      if (typeof progress === 'string' && progress !== '') this.encoded = progress;
+      if (typeof progress === 'string' && progress !== '' && !browserIsNewer) {
         // Data that isn't ours restores as corrupted, and the learner is told.
         saved = decodeProgress(progress) ?? progress;
       }
@@ -227,6 +236,8 @@ export class Cmi5Store implements LearningRecordStore {
   async save(progress: SavedProgress): Promise<void> {
     void this.mirror?.save(progress);
     this.encoded = encodeProgress(progress, 1_000_000).data;
+    this.savedAt = this.now();
+    this.writeLocal();
     if (this.session && !this.terminated && !this.session.outbox.refused) this.session.outbox.putState(this.document());
   }
 
@@ -330,25 +341,26 @@ export class Cmi5Store implements LearningRecordStore {
   }
 
   private document(): ProgressDocument {
-    return { v: 1, progress: this.encoded, reported: { ...this.reported } };
+    return { v: 1, progress: this.encoded, reported: { ...this.reported }, savedAt: this.savedAt };
   }
 
   private readLocal(): LocalRecord {
-    const empty: LocalRecord = { v: 1, sessionId: null, pending: [], reported: { ...NONE_REPORTED } };
+    const empty: LocalRecord = { v: 1, sessionId: null, pending: [], reported: { ...NONE_REPORTED }, savedAt: 0 };
     try {
       const raw = this.storage?.getItem(this.localKey);
       if (!raw) return empty;
       const parsed: unknown = JSON.parse(raw);
       if (!isRecord(parsed) || parsed['v'] !== 1) return empty;
       const pending = Array.isArray(parsed['pending']) ? (parsed['pending'] as Statement[]).filter((s) => isRecord(s) && typeof s.id === 'string' && isRecord(s.verb)) : [];
-      return { v: 1, sessionId: typeof parsed['sessionId'] === 'string' ? parsed['sessionId'] : null, pending, reported: reportedOf(parsed['reported']) };
+      const savedAt = typeof parsed['savedAt'] === 'number' && Number.isFinite(parsed['savedAt']) ? parsed['savedAt'] : 0;
+      return { v: 1, sessionId: typeof parsed['sessionId'] === 'string' ? parsed['sessionId'] : null, pending, reported: reportedOf(parsed['reported']), savedAt };
     } catch {
       return empty;
     }
   }
 
   private writeLocal(): void {
-    const record: LocalRecord = { v: 1, sessionId: this.session?.sessionId ?? null, pending: [...this.pending], reported: this.reported };
+    const record: LocalRecord = { v: 1, sessionId: this.session?.sessionId ?? null, pending: [...this.pending], reported: this.reported, savedAt: this.savedAt };
     try {
       this.storage?.setItem(this.localKey, JSON.stringify(record));
     } catch {

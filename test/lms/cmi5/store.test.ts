@@ -234,6 +234,8 @@ describe('the cmi5 store against a strict local LRS', () => {
     const storage = new MemoryStorage();
     const first = launch(storage, { newRegistration: true });
     await first.store.start();
+    const progress = emptyProgress(outlineOf(course), 1_700_000_000_000);
+    await first.store.save({ ...progress, location: 'subject_lines' });
     await first.store.finish(); // the page unloads
     await until('the first session terminated', () => verbs(first.sessionId).includes('terminated'));
     // The same launch URL again (a reload): the LMS answers error-code 1.
@@ -243,10 +245,14 @@ describe('the cmi5 store against a strict local LRS', () => {
     const started = await reloaded.start();
     assert.equal(started.notice, 'lms-unavailable');
     await reloaded.recordInteraction(question);
+    await reloaded.save({ ...progress, location: 'ask_clearly' });
     await reloaded.finish();
 
     const next = launch(storage);
-    await next.store.start();
+    const resumed = await next.store.start();
+    // The browser's copy comes as stored (JSON text), as the standalone store gives it.
+    const saved = (typeof resumed.saved === 'string' ? JSON.parse(resumed.saved) : resumed.saved) as { location?: string };
+    assert.equal(saved.location, 'ask_clearly', "the reloaded page's progress, newer than the LRS's");
     await delivered(next.store);
     assert.deepEqual(verbs(next.sessionId), ['initialized', 'answered']);
     await next.store.finish();
