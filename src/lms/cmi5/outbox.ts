@@ -156,6 +156,8 @@ export class Outbox {
       await new Promise<void>((resolve) => {
         this.wakeUp = resolve;
         this.timer = setTimeout(resolve, wait);
+        // In Node (tests, tools) a retry must not keep the process alive on its own.
+        (this.timer as { unref?: () => void }).unref?.();
       });
       this.wakeUp = null;
     }

@@ -102,7 +102,7 @@ async function postFetchOnce(cmi: Cmi5): Promise<void> {
       const delay = FETCH_RETRIES[attempt];
       // Only a request that never got an answer may be repeated: the fetch URL is one-time.
       if (delay === undefined || !/Failed to make fetch request/.test(String(error))) throw error;
-      await new Promise((r) => setTimeout(r, delay));
+      await new Promise((r) => (setTimeout(r, delay) as { unref?: () => void }).unref?.());
     }
   }
 }

@@ -6,7 +6,9 @@
  * - failures: offline, 5xx, the fetch URL used twice (a reload), an expired token; nothing lost.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -27,6 +29,8 @@ const LESSON_TITLE = `(() => {
   const h = v && v.shadowRoot && v.shadowRoot.querySelector('h1');
   return h ? h.textContent.trim() : '';
 })()`;
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const NOTICES = `(() => { const p = document.querySelector('course-player'); return p ? [...p.notices] : []; })()`;
 
@@ -220,6 +224,11 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
     await page.frameLocator('#course-frame').locator('course-player').waitFor();
     await page.waitForFunction(`[...document.querySelectorAll('#statements-body td')].some((td) => td.textContent === 'initialized')`);
     assert.equal(await page.locator('#refused-summary').textContent(), 'None so far.');
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = await page.evaluate(
+      `axe.run(document, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+    );
+    assert.deepEqual(violations, [], 'axe finds nothing on the cmi5 preview page');
     await context.close();
   });
 });
