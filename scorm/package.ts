@@ -15,6 +15,8 @@ import { readUiFiles } from '../src/cli/course-module.ts';
 import { CliError, errorMessage, runCli } from '../src/cli/fail.ts';
 import { LESSONS_DIR, readLessonFiles } from '../src/cli/lesson-files.ts';
 import { MANIFEST_NAME, SCORM_VERSIONS, VERSIONS, renderManifest, type ScormVersion } from './manifest.ts';
+import { writeCmi5Package, type BuiltCmi5Package } from './cmi5-package.ts';
+import { defaultCourseIri, isAbsoluteIri } from '../src/lms/cmi5/iri.ts';
 
 export const PACKAGE_NAME = 'email-etiquette';
 export const LAUNCH_FILE = 'index.html';
@@ -28,6 +30,8 @@ export interface PackageOptions {
   /** Where the course is built (default `<outDir>/web`), emptied first. */
   webDir?: string;
   lessonsDir?: string;
+  /** The base IRI of the cmi5 package's ids (default: a URN from the course id). */
+  courseIri?: string;
 }
 
 export interface BuiltPackage {
@@ -77,7 +81,12 @@ function packageVersion(): string {
   }
 }
 
+/** The SCORM packages (the cmi5 package is written too: see buildAllPackages). */
 export async function buildPackages(options: PackageOptions = {}): Promise<BuiltPackage[]> {
+  return (await buildAllPackages(options)).scorm;
+}
+
+export async function buildAllPackages(options: PackageOptions = {}): Promise<{ scorm: BuiltPackage[]; cmi5: BuiltCmi5Package }> {
   const outDir = options.outDir ?? 'dist';
   const webDir = options.webDir ?? join(outDir, 'web');
   const course = loadValidCourse(options.lessonsDir ?? LESSONS_DIR);
@@ -100,29 +109,37 @@ export async function buildPackages(options: PackageOptions = {}): Promise<Built
 
   mkdirSync(outDir, { recursive: true });
   const version = packageVersion();
-  return SCORM_VERSIONS.map((scorm) => {
+  const cmi5 = writeCmi5Package(outDir, contents, { courseIri: options.courseIri ?? defaultCourseIri(course.id), title: course.title, description: course.description, passScore: course.passScore, launch: LAUNCH_FILE });
+  const scormPackages = SCORM_VERSIONS.map((scorm) => {
     const manifest = renderManifest(scorm, { courseId: course.id, title: course.title, passScore: course.passScore, files, launch: LAUNCH_FILE, version });
     const zip = zipSync({ [MANIFEST_NAME]: new TextEncoder().encode(manifest), ...contents }, { level: 9 });
     const path = join(outDir, `${PACKAGE_NAME}-${scorm}.zip`);
     writeFileSync(path, zip);
     return { version: scorm, path, bytes: zip.length, fileCount: files.length + 1 };
   });
+  return { scorm: scormPackages, cmi5 };
 }
 
 const HELP = `Usage: npm run package
 Builds the course (dist/web) and packages it for LMSs: dist/${PACKAGE_NAME}-scorm12.zip (SCORM 1.2) and
-dist/${PACKAGE_NAME}-scorm2004.zip (SCORM 2004 4th edition), each with its imsmanifest.xml.
+dist/${PACKAGE_NAME}-scorm2004.zip (SCORM 2004 4th edition), each with its imsmanifest.xml, and
+dist/${PACKAGE_NAME}-cmi5.zip (cmi5, with its cmi5.xml).
+  --iri IRI    the base IRI of the cmi5 package's course, AU, activity and extension ids
+               (default ${defaultCourseIri('<course id>')}; a team's own, e.g. https://learning.example.com/xapi/email-etiquette)
 `;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { help: { type: 'boolean', short: 'h' }, iri: { type: 'string' } });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
   if (positionals.length > 0) throw new CliError(`unexpected argument ${positionals[0] ?? ''} (try --help)`, 2);
-  for (const built of await buildPackages()) {
-    process.stdout.write(`${built.path}: ${VERSIONS[built.version].label}, ${(built.bytes / 1000).toFixed(1)} KB, ${built.fileCount} files\n`);
+  if (values.iri !== undefined && !isAbsoluteIri(values.iri)) throw new CliError(`--iri must be an absolute IRI such as https://learning.example.com/xapi/email-etiquette, got "${values.iri}"`, 2);
+  const built = await buildAllPackages(values.iri === undefined ? {} : { courseIri: values.iri });
+  for (const { path, version, bytes, fileCount } of [...built.scorm, built.cmi5]) {
+    const label = version === 'cmi5' ? 'cmi5' : VERSIONS[version].label;
+    process.stdout.write(`${path}: ${label}, ${(bytes / 1000).toFixed(1)} KB, ${fileCount} files\n`);
   }
   return 0;
 }

@@ -90,6 +90,19 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore, launch
   player.actor = actor;
   root.classList.remove('boot');
   root.replaceChildren(player);
+  // A cmi5 LMS that gave a returnURL expects the learner to leave through the course.
+  if (store.canLeave && store.leave) {
+    const exit = document.createElement('button');
+    exit.type = 'button';
+    exit.className = 'lms-exit';
+    exit.textContent = strings.player.exitToLms;
+    exit.addEventListener('click', () => {
+      exit.disabled = true;
+      saveNow();
+      void store.leave?.();
+    });
+    root.append(exit);
+  }
 }
 
 const root = document.getElementById('course');

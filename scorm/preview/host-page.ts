@@ -19,7 +19,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-const STYLES = `
+export const STYLES = `
   :root { color-scheme: light; --ink: #1b2430; --muted: #4d5968; --line: #d4dae1; --page: #f3f5f8; --panel: #fff;
     --accent: #1f5fa8; --warn-bg: #fff4e0; --warn-ink: #6b3d00; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; }
   * { box-sizing: border-box; }

@@ -18,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { numberOption, parseCommandLine } from '../../src/cli/args.ts';
 import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.ts';
 import { renderHostPage } from './host-page.ts';
+import { createCmi5Preview, readCourseId, type Cmi5Preview } from './cmi5/preview.ts';
 import { parseCommit, RecordStore } from './records.ts';
 import { isScormVersion, type ScormVersion } from './version.ts';
 import { bundleBrowserScript, COMMON_HEADERS, guardedServer, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
@@ -57,17 +58,25 @@ export interface PreviewServerOptions {
   port?: number;
   courseTitle?: string | undefined;
   passScore?: number | undefined;
+  /** Be a cmi5 LMS and LRS instead of a SCORM LMS (hostScript is then bundleCmi5HostScript()'s). */
+  cmi5?: { courseId: string } | undefined;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** The cmi5 LMS and LRS, in cmi5 mode. */
+  cmi5?: Cmi5Preview;
 }
 
 /** The host page's script: scorm/preview/host.ts and scorm-again, bundled in memory. */
 export function bundleHostScript(): Promise<string> {
   return bundleBrowserScript(fileURLToPath(new URL('./host.ts', import.meta.url)));
+}
+
+export function bundleCmi5HostScript(): Promise<string> {
+  return bundleBrowserScript(fileURLToPath(new URL('./cmi5/host.ts', import.meta.url)));
 }
 
 /** The course's title and pass mark from lessons/course.yaml, for the page title and the LMS's mastery score. */
@@ -110,6 +119,9 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
   const courseRoot = resolve(options.courseDir);
   const records = new RecordStore(resolve(options.dataDir));
   let port = 0;
+  const cmi5 = options.cmi5
+    ? createCmi5Preview({ origin: () => `http://127.0.0.1:${port}`, courseId: options.cmi5.courseId, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/index.html' })
+    : undefined;
 
   function allowedHost(host: string | undefined): boolean {
     return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
@@ -149,6 +161,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     }
     const method = req.method ?? 'GET';
     const { pathname } = url;
+    if (cmi5 && (await cmi5.handle(req, res, url))) return;
 
     if (pathname.startsWith('/lms/')) {
       // Other sites' pages may not post commits or resets here.
@@ -236,6 +249,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       resolveServer({
         url: `http://127.0.0.1:${port}/`,
         port,
+        ...(cmi5 ? { cmi5 } : {}),
         close: () =>
           new Promise((done) => {
             server.close(() => done());
@@ -270,6 +284,7 @@ Options:
   --data DIR   where learner records are kept (default .preview-lms/)
   --open       open the page in a browser, when this machine has a display
   --no-build   serve dist/web as it is, without building the course first
+  --cmi5       be a cmi5 LMS and LRS instead (launches the course as a cmi5 AU, lists its statements)
   -h, --help   show this help
 `;
 
@@ -279,6 +294,7 @@ async function main(): Promise<number> {
     data: { type: 'string' },
     open: { type: 'boolean' },
     'no-build': { type: 'boolean' },
+    cmi5: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -301,15 +317,17 @@ async function main(): Promise<number> {
   }
   if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError('dist/web has no built course: run npm run build, or start without --no-build');
 
-  const hostScript = await bundleHostScript();
+  const hostScript = await (values.cmi5 ? bundleCmi5HostScript() : bundleHostScript());
   let server: PreviewServer;
   try {
-    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, ...readCourseInfo() });
+    const cmi5 = values.cmi5 ? { cmi5: { courseId: readCourseId() } } : {};
+    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, ...readCourseInfo(), ...cmi5 });
   } catch (error) {
     const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
     throw new CliError(inUse ? `port ${port} is in use: try --port ${port + 1}` : `could not start the server: ${errorMessage(error)}`);
   }
-  process.stdout.write(`Preview LMS: ${server.url}  (learner records in ${values.data ?? '.preview-lms/'}; Ctrl+C stops it)\n`);
+  const kept = values.cmi5 ? 'cmi5: statements and state kept in memory' : `learner records in ${values.data ?? '.preview-lms/'}`;
+  process.stdout.write(`Preview LMS: ${server.url}  (${kept}; Ctrl+C stops it)\n`);
   if (values.open) openBrowser(server.url);
   process.on('SIGINT', () => {
     void server.close().then(() => process.exit(0));

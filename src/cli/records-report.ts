@@ -12,7 +12,8 @@ import { renderReportCsv } from '../report/csv.ts';
 import { percent, plural, whole } from '../report/format.ts';
 import { renderReportHtml } from '../report/html.ts';
 import { buildReport, filterLearners, withLearners, type LearnerFilter } from '../report/model.ts';
-import { formatProblem, LEARNER_STATUSES, parseRecordsText, type LearnerAttempt, type LearnerStatus, type RecordProblem } from '../report/records.ts';
+import { formatProblem, LEARNER_STATUSES, parseRecordsText, type LearnerAttempt, type LearnerStatus, type ParsedRecords, type RecordProblem } from '../report/records.ts';
+import { parseXapiText } from '../report/xapi.ts';
 import { parseCommandLine } from './args.ts';
 import { readUiFiles } from './course-module.ts';
 import { CliError, errorMessage, runCli, UsageError } from './fail.ts';
@@ -24,6 +25,8 @@ Reads learner records exported from an LMS ({"cmi": …} as scorm-again commits 
 or 1.2 names; one record a file, or one a line) and writes DIR/report.html and DIR/report.csv.
 The format is described in docs/learner-records.md.
   --out DIR        where to write the report (created if needed)
+  --xapi FILE      also read an LRS's statement export (JSON array, JSON lines or {"statements": …})
+                   of the course run as a cmi5 AU; may be given more than once, with or without FILE...
   --course DIR     the course folder, for check names and lessons (default: lessons)
   --team NAME      only learners of this team
   --status LIST    only these statuses, comma-separated: ${LEARNER_STATUSES.join(', ')}
@@ -76,7 +79,7 @@ function loadCourseFolder(dir: string): { outline: CourseOutline; checkNames: Re
   return { outline: outlineOf(loaded.course), checkNames };
 }
 
-function readRecords(files: readonly string[]): { attempts: LearnerAttempt[]; problems: RecordProblem[] } {
+function readRecords(files: readonly string[], parse: (text: string, file: string) => ParsedRecords = parseRecordsText): { attempts: LearnerAttempt[]; problems: RecordProblem[] } {
   const attempts: LearnerAttempt[] = [];
   const problems: RecordProblem[] = [];
   for (const file of files) {
@@ -87,7 +90,7 @@ function readRecords(files: readonly string[]): { attempts: LearnerAttempt[]; pr
       problems.push({ where: file, message: `cannot read it (${errorMessage(error)}); file skipped`, skipped: true });
       continue;
     }
-    const parsed = parseRecordsText(text, file);
+    const parsed = parse(text, file);
     attempts.push(...parsed.attempts);
     problems.push(...parsed.problems);
   }
@@ -102,13 +105,15 @@ async function main(): Promise<number> {
     status: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    xapi: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('name at least one file of learner records');
+  const xapiFiles = values.xapi ?? [];
+  if (positionals.length === 0 && xapiFiles.length === 0) throw new UsageError('name at least one file of learner records');
   if (values.out === undefined || values.out.trim() === '') throw new UsageError('--out DIR is required: the folder for report.html and report.csv');
   const from = dateOption('from', values.from);
   const toDay = dateOption('to', values.to);
@@ -116,12 +121,15 @@ async function main(): Promise<number> {
   if (from !== undefined && filter.to !== undefined && from > filter.to) throw new UsageError('--from is after --to');
 
   const { outline, checkNames } = loadCourseFolder(values.course ?? LESSONS_DIR);
-  const { attempts, problems } = readRecords(positionals);
+  const scorm = readRecords(positionals);
+  const xapi = readRecords(xapiFiles, (text, file) => parseXapiText(text, file, outline));
+  const attempts = [...scorm.attempts, ...xapi.attempts];
+  const problems = [...scorm.problems, ...xapi.problems];
   const full = buildReport(attempts, outline, { checkNames, now: Date.now() }, problems);
   full.problems.slice(0, WARNINGS_SHOWN).forEach((p) => process.stderr.write(`report: warning: ${terminalSafe(formatProblem(p))}\n`));
   if (full.problems.length > WARNINGS_SHOWN) process.stderr.write(`report: warning: …and ${full.problems.length - WARNINGS_SHOWN} more (listed at the end of report.html)\n`);
   if (attempts.length === 0) {
-    throw new CliError(`no usable learner records in ${positionals.join(', ')}; nothing written (the format is in docs/learner-records.md)`);
+    throw new CliError(`no usable learner records in ${[...positionals, ...xapiFiles].join(', ')}; nothing written (the format is in docs/learner-records.md)`);
   }
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const model = filtered ? withLearners(full, filterLearners(full.learners, filter)) : full;

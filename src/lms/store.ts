@@ -1,6 +1,6 @@
 /**
  * The one interface the course uses to talk to wherever progress is kept: the browser
- * (standalone), or an LMS through SCORM 1.2 or 2004. Components and flows never see which.
+ * (standalone), or an LMS through SCORM 1.2 or 2004 or cmi5. Components and flows never see which.
  */
 import type { CheckId } from '../analyzer/index.ts';
 import type { SavedProgress } from '../content/progress.ts';
@@ -35,7 +35,7 @@ export interface Interaction {
 }
 
 export interface LearningRecordStore {
-  readonly kind: 'standalone' | 'scorm12' | 'scorm2004';
+  readonly kind: 'standalone' | 'scorm12' | 'scorm2004' | 'cmi5';
   start(): Promise<StoreSession>;
   save(progress: SavedProgress): Promise<void>;
   report(result: CourseResult): Promise<void>;
@@ -43,4 +43,8 @@ export interface LearningRecordStore {
   finish(): Promise<void>;
   /** Called when something the learner should know happens after start (e.g. saving fails). */
   onNotice(listener: (notice: StoreNotice) => void): void;
+  /** Whether the LMS wants the learner sent back to it on leaving (cmi5's returnURL). */
+  readonly canLeave?: boolean;
+  /** Ends the session and goes back to the LMS. */
+  leave?(): Promise<void>;
 }

@@ -35,7 +35,7 @@ export interface InteractionRecord {
 export interface LearnerAttempt {
   /** Where it was read, e.g. `records.jsonl:3`, for messages. */
   source: string;
-  version: ScormVersion;
+  version: ScormVersion | 'cmi5';
   learnerId: string;
   learnerName: string;
   /** From a `team` (or `group`) field beside `cmi`. */

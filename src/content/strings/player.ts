@@ -25,6 +25,8 @@ export const schema = z.strictObject({
   noticeLmsUnavailable: text,
   noticeLmsNotFound: text,
   dismiss: text,
+  /** Shown only when a cmi5 LMS gave a returnURL. */
+  exitToLms: text,
   loadError: text,
   loading: text,
 });
