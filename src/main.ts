@@ -65,7 +65,12 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore, launch
       latencySeconds: e.attempt.seconds,
     });
   });
+  // A retry's latency counts from the previous answer, not from when the question was shown.
+  const answeredAt = new Map<string, number>();
   actor.on('question.answered', (e) => {
+    const now = Date.now();
+    const since = Math.max(e.shownAt ?? now, answeredAt.get(e.questionId) ?? 0);
+    answeredAt.set(e.questionId, now);
     const question = course.lessons.find((l) => l.id === e.lessonId)?.questions.find((q) => q.id === e.questionId);
     void store.recordInteraction({
       id: e.questionId,
@@ -74,13 +79,17 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore, launch
       response: e.progress.selected.join(','),
       correct: e.progress.correct,
       score: e.progress.correct ? 100 : 0,
-      at: Date.now(),
-      latencySeconds: 0,
+      at: now,
+      latencySeconds: Math.max(0, (now - since) / 1000),
     });
   });
+  // Hidden may mean gone for good (mobile browsers often never fire pagehide): send what waits.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && timer !== undefined) saveNow();
+    if (document.visibilityState !== 'hidden') return;
+    if (timer !== undefined) saveNow();
+    store.flush?.();
   });
+  // Leaving: progress, report and finish in one commit, then Terminate.
   window.addEventListener('pagehide', () => {
     saveNow();
     void store.finish();

@@ -5,6 +5,7 @@
 //   GET  /lms/record?v=…   the saved learner record ({ "cmi": … }) of SCORM 1.2 or 2004, or 404
 //   POST /lms/commit?v=…   scorm-again's commits: JSON whatever the Content-Type (sendBeacon's is text/plain)
 //   POST /lms/reset?v=…    deletes the record: the next launch is a new attempt
+//   GET  /lms/commits?v=…  the sizes of the strict mode's commits that arrived since the last reset
 // A bad request gets a 4xx and changes nothing; no request can stop the server.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { numberOption, parseCommandLine } from '../../src/cli/args.ts';
 import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.ts';
 import { renderHostPage } from './host-page.ts';
 import { parseCommit, RecordStore } from './records.ts';
+import { mergeElements, parseCommitBody } from './strict-rules.ts';
 import { isScormVersion, type ScormVersion } from './version.ts';
 import { bundleBrowserScript, COMMON_HEADERS, guardedServer, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
 
@@ -57,6 +59,8 @@ export interface PreviewServerOptions {
   port?: number;
   courseTitle?: string | undefined;
   passScore?: number | undefined;
+  /** Behave like a strict LMS by default (`--strict`); `&strict=1` asks for it per page. */
+  strict?: boolean | undefined;
 }
 
 export interface PreviewServer {
@@ -109,6 +113,7 @@ export function confinedPath(root: string, path: string): string | undefined {
 export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const courseRoot = resolve(options.courseDir);
   const records = new RecordStore(resolve(options.dataDir));
+  let strictCommits: { version: ScormVersion; bytes: number; elements: number }[] = [];
   let port = 0;
 
   function allowedHost(host: string | undefined): boolean {
@@ -167,16 +172,33 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       if (pathname === '/lms/commit') {
         if (method !== 'POST') throw onlyPost();
         const version = versionOf(url);
+        if (url.searchParams.get('form') === 'moodle') {
+          // The strict mode's commits: some elements, form-encoded as Moodle's player posts them.
+          const body = await readBody(req);
+          const elements = parseCommitBody(body);
+          strictCommits.push({ version, bytes: Buffer.byteLength(body), elements: elements.size });
+          await records.update(version, (cmi) => mergeElements(cmi, elements));
+          lmsAnswer(res, 200);
+          return;
+        }
         const commit = parseCommit(await readBody(req));
         if (!commit.ok) throw new HttpError(400, commit.reason);
         await records.write(version, commit.record);
         lmsAnswer(res, 200);
         return;
       }
+      if (pathname === '/lms/commits') {
+        // What strict commits arrived (sizes only), for tests and anyone measuring a course.
+        if (method !== 'GET') throw onlyGet();
+        const version = versionOf(url);
+        sendJson(res, 200, strictCommits.filter((c) => c.version === version));
+        return;
+      }
       if (pathname === '/lms/reset') {
         if (method !== 'POST') throw onlyPost();
         const version = versionOf(url);
         await records.reset(version);
+        strictCommits = strictCommits.filter((c) => c.version !== version);
         lmsAnswer(res, 200);
         return;
       }
@@ -191,7 +213,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         res.writeHead(302, { ...COMMON_HEADERS, location: '/?v=12' }).end();
         return;
       }
-      const html = renderHostPage({ version: v, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/' });
+      const html = renderHostPage({ version: v, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/', strict: options.strict === true || url.searchParams.get('strict') === '1' });
       send(res, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': HOST_PAGE_POLICY });
       return;
     }
@@ -269,6 +291,7 @@ Options:
   --data DIR   where learner records are kept (default .preview-lms/)
   --open       open the page in a browser, when this machine has a display
   --no-build   serve dist/web as it is, without building the course first
+  --strict     behave like a strict LMS (Moodle's player): see README, "Strict preview"
   -h, --help   show this help
 `;
 
@@ -278,6 +301,7 @@ async function main(): Promise<number> {
     data: { type: 'string' },
     open: { type: 'boolean' },
     'no-build': { type: 'boolean' },
+    strict: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -303,7 +327,7 @@ async function main(): Promise<number> {
   const hostScript = await bundleHostScript();
   let server: PreviewServer;
   try {
-    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, ...readCourseInfo() });
+    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, strict: values.strict, ...readCourseInfo() });
   } catch (error) {
     const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
     throw new CliError(inUse ? `port ${port} is in use: try --port ${port + 1}` : `could not start the server: ${errorMessage(error)}`);

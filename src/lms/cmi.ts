@@ -70,15 +70,20 @@ function timestamp2004(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${tenths}Z`;
 }
 
-/** 1.2 CMITime: HH:MM:SS, the time of day. */
+/**
+ * 1.2 CMITime: HH:MM:SS, a time on the learner's 24-hour clock. It carries no zone or date,
+ * so it is the learner's local time (the time the LMS's report should show them), not UTC.
+ */
 function time12(ms: number): string {
   const d = new Date(ms);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 export const SCORM12: CmiDialect = {
   version: '1.2',
-  limits: { suspendData: 4096, location: 255, textResponse: 255, description: 0 },
+  // suspend_data: 90% of the standard's 4,096, so a longer course still fits (suspend-data.ts
+  // trims drafts first; scores and statuses always stay).
+  limits: { suspendData: 3686, location: 255, textResponse: 255, description: 0 },
   location: 'cmi.core.lesson_location',
   suspendData: 'cmi.suspend_data',
   entry: 'cmi.core.entry',
@@ -115,7 +120,9 @@ export const SCORM12: CmiDialect = {
 
 export const SCORM2004: CmiDialect = {
   version: '2004',
-  limits: { suspendData: 64000, location: 1000, textResponse: 4000, description: 250 },
+  // Well under the standard's limits (64,000, 4,000, 250): a strict LMS resends everything set
+  // since launch with every commit, the last one by beacon within 64 KiB (README, "Commits").
+  limits: { suspendData: 4096, location: 1000, textResponse: 250, description: 64 },
   location: 'cmi.location',
   suspendData: 'cmi.suspend_data',
   entry: 'cmi.entry',

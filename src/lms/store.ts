@@ -41,6 +41,8 @@ export interface LearningRecordStore {
   report(result: CourseResult): Promise<void>;
   recordInteraction(interaction: Interaction): Promise<void>;
   finish(): Promise<void>;
+  /** Sends anything waiting to be committed, now (the page is being hidden). */
+  flush?(): void;
   /** Called when something the learner should know happens after start (e.g. saving fails). */
   onNotice(listener: (notice: StoreNotice) => void): void;
 }

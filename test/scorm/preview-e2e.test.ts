@@ -1,9 +1,14 @@
 /**
- * The built course inside the preview LMS, in Chromium, for SCORM 1.2 and 2004: launch → the
- * course initialises (status set, exit = suspend) → answer a question in the first lesson →
- * close the tab without finishing (pagehide) → launch again in a fresh browser profile (nothing
- * mirrored in the browser, so only the LMS's record can resume it) → same lesson, the answer
- * intact, entry = resume → Reset starts a new attempt (entry = ab-initio).
+ * The built course inside the preview LMS, in Chromium, for SCORM 1.2 and 2004, each both in
+ * scorm-again's lenient mode and in the strict mode (strict-lms.ts: numbers from GetValue,
+ * every change resent in 2004, beacons on leaving within 64 KiB, the standard's limits):
+ * - leave and relaunch, then answer: answer a question → close the tab (pagehide) → launch again
+ *   in a fresh browser profile (only the LMS's record can resume it) → same lesson, the answer
+ *   intact, entry = resume → answer another: it goes after the first, which stays → Reset;
+ * - three lessons then leave: everything done before leaving reaches the LMS, total_time too;
+ * - the whole course in one sitting: commits counted, the leaving commit within budget.
+ * The keyboard journey is covered by test/e2e/journey.test.ts; here the course's activities are
+ * driven through their actors, which is what the LMS sees, and quick.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -38,9 +43,52 @@ function questionPhase(id: string): string {
 
 /** How each version names what the test looks at. */
 const VERSIONS = {
-  '12': { api: 'API', get: 'LMSGetValue', status: 'cmi.core.lesson_status', exit: 'cmi.core.exit', entry: 'cmi.core.entry', location: 'cmi.core.lesson_location' },
-  '2004': { api: 'API_1484_11', get: 'GetValue', status: 'cmi.completion_status', exit: 'cmi.exit', entry: 'cmi.entry', location: 'cmi.location' },
+  '12': { api: 'API', get: 'LMSGetValue', status: 'cmi.core.lesson_status', exit: 'cmi.core.exit', entry: 'cmi.core.entry', location: 'cmi.core.lesson_location', response: 'student_response' },
+  '2004': { api: 'API_1484_11', get: 'GetValue', status: 'cmi.completion_status', exit: 'cmi.exit', entry: 'cmi.entry', location: 'cmi.location', response: 'learner_response' },
 } as const;
+
+const MODES = ['lenient', 'strict'] as const;
+type Mode = (typeof MODES)[number];
+
+/** What the strict LMS sent (window.previewCommits, strict mode only). */
+interface CommitLog {
+  call: 'Commit' | 'Terminate';
+  bytes: number;
+  elements: number;
+  via: 'xhr' | 'beacon';
+  ok: boolean;
+}
+
+/**
+ * Runs in the course frame: opens each lesson in turn and does everything in it through the
+ * activities' actors (the right options, the model answers), waiting for each to finish.
+ */
+async function doLessons(frame: Frame, lessons: readonly { id: string; questions: { id: string; selected: number[] }[]; scenarios: { id: string; model: { subject: string; body: string } }[] }[]): Promise<void> {
+  for (const lesson of lessons) {
+    await frame.evaluate(`document.querySelector('course-player').actor.send({ type: 'lesson.open', lessonId: ${JSON.stringify(lesson.id)} })`);
+    await frame.waitForFunction(`(() => { const p = document.querySelector('course-player'); return p.activitiesFor === ${JSON.stringify(lesson.id)} && p.questions.size + p.exercises.size === ${lesson.questions.length + lesson.scenarios.length}; })()`);
+    for (const q of lesson.questions) {
+      await frame.evaluate(`(() => {
+        const a = document.querySelector('course-player').questions.get(${JSON.stringify(q.id)});
+        if (a.getSnapshot().value !== 'answering') return;
+        a.send({ type: 'question.select', selected: ${JSON.stringify(q.selected)} });
+        a.send({ type: 'question.submit' });
+      })()`);
+      await frame.waitForFunction(`document.querySelector('course-player').questions.get(${JSON.stringify(q.id)}).getSnapshot().value === 'done'`);
+    }
+    for (const sc of lesson.scenarios) {
+      await frame.evaluate(`(() => {
+        const a = document.querySelector('course-player').exercises.get(${JSON.stringify(sc.id)});
+        const state = a.getSnapshot().value;
+        if (state === 'passed' || state === 'exhausted') return;
+        if (state === 'reading') a.send({ type: 'exercise.start', now: Date.now() });
+        a.send({ type: 'draft.change', draft: ${JSON.stringify(sc.model)} });
+        a.send({ type: 'exercise.submit', now: Date.now() });
+      })()`);
+      await frame.waitForFunction(`['passed', 'exhausted'].includes(document.querySelector('course-player').exercises.get(${JSON.stringify(sc.id)}).getSnapshot().value)`);
+    }
+  }
+}
 
 type Version = keyof typeof VERSIONS;
 
@@ -102,8 +150,13 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
   // The host page's CSP forbids eval, which playwright's string predicates use: tests only.
   const newContext = () => browser.newContext({ bypassCSP: true });
 
+  const launchUrl = (version: Version, mode: Mode) => `${server.url}?v=${version}${mode === 'strict' ? '&strict=1' : ''}`;
+  const reset = (version: Version) => fetch(new URL(`/lms/reset?v=${version}`, server.url), { method: 'POST' });
+
+  for (const mode of MODES)
   for (const version of ['12', '2004'] as const) {
-    it(`${VERSION_LABELS[version]}: a learner who closes the tab resumes where they were, answer intact`, { timeout: 120_000 }, async () => {
+    it(`${VERSION_LABELS[version]}, ${mode}: a learner who closes the tab resumes where they were, answer intact, and the next answer goes after it`, { timeout: 120_000 }, async () => {
+      await reset(version);
       const names = VERSIONS[version];
       const apiGet = (element: string) => `window.${names.api}.${names.get}(${JSON.stringify(element)})`;
       const lesson = course.lessons[0];
@@ -118,7 +171,7 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
       const page = await firstContext.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`${server.url}?v=${version}`);
+      await page.goto(launchUrl(version, mode));
       let frame = await courseFrame(page);
       await frame.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
       // exit is write-only: the panel shows what the course set.
@@ -135,10 +188,6 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
       await check.getByLabel(correct.text, { exact: true }).check();
       await check.getByRole('button', { name: strings.question.submit }).click();
       await frame.waitForFunction(`${questionPhase(question.id)} === 'done:true'`);
-      await until('the interaction in the stored record', async () => {
-        const record = await storedRecord(version);
-        return Object.values(record?.cmi.interactions ?? {}).some((i) => i.id === question.id) ? true : undefined;
-      });
       const status = await until('the status in the panel', async () => (await panelValues(page))[names.status]);
       assert.equal(status, 'incomplete');
       assert.equal(await page.locator('#warnings-summary').textContent(), 'None so far.', 'nothing a strict LMS would reject');
@@ -169,7 +218,7 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
       const secondContext = await newContext();
       const again = await secondContext.newPage();
       again.on('pageerror', (e) => errors.push(String(e)));
-      await again.goto(`${server.url}?v=${version}`);
+      await again.goto(launchUrl(version, mode));
       frame = await courseFrame(again);
       await frame.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
       await frame.waitForFunction(`${questionPhase(question.id)} === 'done:true'`);
@@ -184,15 +233,92 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
       })()`);
       assert.deepEqual(selected, [question.options.indexOf(correct)], 'the chosen answer is still chosen');
 
+      // Answer another question: it is appended after the first, which stays as it was.
+      const next = lesson.questions.find((q) => q.id !== question.id);
+      assert.ok(next, 'the first lesson has a second question');
+      const nextCorrect = next.options.flatMap((o, i) => (o.correct ? [i] : []));
+      await doLessons(frame, [{ id: lesson.id, questions: [{ id: next.id, selected: nextCorrect }], scenarios: [] }]);
+      await again.close({ runBeforeUnload: true });
+      const relaunched = await until('the second answer in the stored record', async () => {
+        const record = await storedRecord(version);
+        return Object.values(record?.cmi.interactions ?? {}).some((i) => i.id === next.id) ? record : undefined;
+      });
+      const interactions = relaunched.cmi.interactions ?? {};
+      assert.equal(interactions['0']?.id, question.id, 'the first answer is still interaction 0');
+      assert.equal((interactions['0'] as Record<string, string> | undefined)?.[names.response], String.fromCharCode(97 + question.options.indexOf(correct)), 'and still holds its response');
+      assert.equal(interactions['1']?.id, next.id, 'the new answer went after it');
+      const third = await secondContext.newPage();
+      third.on('pageerror', (e) => errors.push(String(e)));
+      await third.goto(launchUrl(version, mode));
+      frame = await courseFrame(third);
+      await frame.waitForFunction(`${questionPhase(next.id)} === 'done:true'`);
+
       // Reset: a new attempt. The old course's final commit must not bring the record back.
-      again.once('dialog', (d) => void d.accept());
-      await Promise.all([again.waitForNavigation(), again.getByRole('button', { name: 'Reset (new attempt)' }).click()]);
-      await courseFrame(again);
-      await until('the new attempt in the panel', async () => ((await panelSession(again, 'Entry')).startsWith('ab-initio') ? true : undefined));
-      assert.equal(await panelSession(again, 'Saved record'), 'none (new attempt)');
-      assert.equal(await again.evaluate(apiGet(names.entry)), 'ab-initio');
+      third.once('dialog', (d) => void d.accept());
+      await Promise.all([third.waitForNavigation(), third.getByRole('button', { name: 'Reset (new attempt)' }).click()]);
+      await courseFrame(third);
+      await until('the new attempt in the panel', async () => ((await panelSession(third, 'Entry')).startsWith('ab-initio') ? true : undefined));
+      assert.equal(await panelSession(third, 'Saved record'), 'none (new attempt)');
+      // The course reports entry once it has initialised: wait for that, not for time.
+      await until('the course to initialise', async () => ((await panelSession(third, 'Session')) === 'initialised' ? true : undefined));
+      assert.equal(await third.evaluate(apiGet(names.entry)), 'ab-initio');
       await secondContext.close();
       assert.equal(errors.join('\n'), '', 'no page errors');
     });
+
+    for (const scope of ['three lessons', 'the whole course'] as const) {
+      it(`${VERSION_LABELS[version]}, ${mode}: ${scope} then leave: everything reaches the LMS`, { timeout: 180_000 }, async () => {
+        await reset(version);
+        const lessons = (scope === 'three lessons' ? course.lessons.slice(0, 3) : course.lessons).map((l) => ({
+          id: l.id,
+          questions: l.questions.map((q) => ({ id: q.id, selected: q.options.flatMap((o, i) => (o.correct ? [i] : [])) })),
+          scenarios: l.scenarios.map((sc) => ({ id: sc.id, model: sc.model })),
+        }));
+        const context = await newContext();
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(launchUrl(version, mode));
+        const frame = await courseFrame(page);
+        await frame.waitForFunction(`${LESSON_TITLE} !== ''`);
+        await doLessons(frame, lessons);
+        const commits = mode === 'strict' ? ((await page.evaluate('window.previewCommits.slice()')) as CommitLog[]) : [];
+        await page.close({ runBeforeUnload: true });
+        const names = VERSIONS[version];
+        const record = await until('the record with total_time', async () => {
+          const r = await storedRecord(version);
+          const total = version === '12' ? r?.cmi.core?.['total_time'] : r?.cmi['total_time'];
+          return typeof total === 'string' && /[1-9]/.test(total) ? r : undefined;
+        });
+        await context.close();
+        assert.equal(errors.join('\n'), '', 'no page errors');
+
+        const expected = lessons.flatMap((l) => [...l.questions.map((q) => q.id), ...l.scenarios.map((sc) => `${sc.id}_1`)]).sort();
+        const stored = Object.values(record.cmi.interactions ?? {}).map((i) => i.id ?? '').sort();
+        assert.deepEqual(stored, expected, 'every answer and rewrite, once each');
+        const status = version === '12' ? record.cmi.core?.['lesson_status'] : record.cmi['completion_status'];
+        if (scope === 'the whole course') {
+          assert.ok(version === '12' ? status === 'passed' : status === 'completed', `finished: ${String(status)}`);
+        } else {
+          assert.equal(status, 'incomplete');
+          const location = version === '12' ? record.cmi.core?.['lesson_location'] : record.cmi['location'];
+          assert.equal(location, lessons.at(-1)?.id, `${names.location} is the last lesson done`);
+        }
+        if (mode === 'strict') {
+          // The page that sent the last two is gone: the server says what arrived.
+          const arrived = (await (await fetch(new URL(`/lms/commits?v=${version}`, server.url))).json()) as { bytes: number; elements: number }[];
+          assert.ok(commits.every((c) => c.ok && c.via === 'xhr'), 'every commit before leaving went through');
+          assert.equal(arrived.length, commits.length + 1, 'on leaving: one commit (Terminate\'s), and it arrived');
+          const leaving = arrived.slice(-1);
+          const largest = Math.max(...leaving.map((c) => c.bytes));
+          console.log(
+            `${VERSION_LABELS[version]}, strict, ${scope}: ${arrived.length} commits in all; on leaving ${leaving.map((c) => `${(c.bytes / 1024).toFixed(1)} KB (${c.elements} elements)`).join(' + ')}`,
+          );
+          assert.ok(arrived.length <= 30, `${arrived.length} commits`);
+          // Leaving goes by beacon, which fails beyond 64 KiB in flight: then everything is lost.
+          assert.ok(largest <= 48 * 1024, `the largest commit on leaving is ${largest} bytes`);
+        }
+      });
+    }
   }
 });
