@@ -66,7 +66,8 @@ interface CommitLog {
 async function doLessons(frame: Frame, lessons: readonly { id: string; questions: { id: string; selected: number[] }[]; scenarios: { id: string; model: { subject: string; body: string } }[] }[]): Promise<void> {
   for (const lesson of lessons) {
     await frame.evaluate(`document.querySelector('course-player').actor.send({ type: 'lesson.open', lessonId: ${JSON.stringify(lesson.id)} })`);
-    await frame.waitForFunction(`(() => { const p = document.querySelector('course-player'); return p.activitiesFor === ${JSON.stringify(lesson.id)} && p.questions.size + p.exercises.size === ${lesson.questions.length + lesson.scenarios.length}; })()`);
+    const ids = JSON.stringify([...lesson.questions, ...lesson.scenarios].map((a) => a.id));
+    await frame.waitForFunction(`(() => { const p = document.querySelector('course-player'); return p.activitiesFor === ${JSON.stringify(lesson.id)} && ${ids}.every((id) => p.questions.has(id) || p.exercises.has(id)); })()`);
     for (const q of lesson.questions) {
       await frame.evaluate(`(() => {
         const a = document.querySelector('course-player').questions.get(${JSON.stringify(q.id)});
