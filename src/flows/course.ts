@@ -115,7 +115,7 @@ export const courseMachine = setup({
     }),
     emitAnswer: emit(({ context, event }) => {
       if (event.type !== 'question.recorded') throw new Error('not an answer');
-      return { type: 'question.answered' as const, lessonId: lessonOfQuestion(context.course, event.questionId) ?? '', questionId: event.questionId, progress: event.progress, shownAt: event.shownAt };
+      return { type: 'question.answered' as const, lessonId: lessonOfQuestion(context.course, event.questionId) ?? '', questionId: event.questionId, progress: event.progress, ...(event.shownAt === undefined ? {} : { shownAt: event.shownAt }) };
     }),
     emitCompleted: emit(({ context }) => ({ type: 'course.completed' as const, result: context.result })),
   },

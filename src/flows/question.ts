@@ -54,7 +54,7 @@ export const questionMachine = setup({
       type: 'question.answered' as const,
       questionId: context.question.id,
       progress: { selected: context.selected, correct: context.correct, tries: context.tries },
-      shownAt: context.shownAt,
+      ...(context.shownAt === undefined ? {} : { shownAt: context.shownAt }),
     })),
     clear: assign({ selected: [] }),
   },
