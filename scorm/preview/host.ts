@@ -260,6 +260,7 @@ async function launch(): Promise<void> {
       panel.setSession('Last commit', c.ok ? `${what}, saved at ${timeOfDay(new Date())}` : `${what}, FAILED at ${timeOfDay(new Date())}`);
       panel.setSession('Commits', String(strict.commits.length));
     });
+    strict.onRefusal((name, value, code, reason) => panel.refuse(name, { value, code, message: `strict: ${reason}` }));
   } else {
     api.on(events.commit, () => {
       const code = runtime.lastError();

@@ -27,6 +27,8 @@ export interface StrictLms {
   /** Stops sending: the record is being deleted (Reset). */
   stop(): void;
   onCommit(listener: (log: CommitLog) => void): void;
+  /** A SetValue the strict rules refused (scorm-again never saw it). */
+  onRefusal(listener: (element: string, value: string, code: string, reason: string) => void): void;
 }
 
 /** One commit's journey to the LMS: true when the LMS stored it. */
@@ -71,6 +73,7 @@ export function strictLms(version: ScormVersion, inner: ScormCalls, send: Send):
   const totalTime = version === '12' ? 'cmi.core.total_time' : 'cmi.total_time';
   const commits: CommitLog[] = [];
   const listeners: ((log: CommitLog) => void)[] = [];
+  const refusalListeners: Parameters<StrictLms['onRefusal']>[0][] = [];
   // 2004 (scorm_13.js CollectData) posts every element that differs from its default, so each
   // commit carries everything the session set; 1.2 here sends what changed since the last
   // commit that reached the LMS.
@@ -108,6 +111,7 @@ export function strictLms(version: ScormVersion, inner: ScormCalls, send: Send):
     SetValue(element, value) {
       const refused = refusal(version, element, String(value));
       if (refused) {
+        for (const listener of refusalListeners) listener(element, String(value), refused.code, refused.reason);
         ownError = refused.code;
         return 'false';
       }
@@ -172,6 +176,7 @@ export function strictLms(version: ScormVersion, inner: ScormCalls, send: Send):
       stopped = true;
     },
     onCommit: (listener) => listeners.push(listener),
+    onRefusal: (listener) => refusalListeners.push(listener),
   };
 }
 
