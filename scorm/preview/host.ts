@@ -162,7 +162,7 @@ class Panel {
     const flagged = new Set(findings.map((f) => f.element));
     const warnings = byId<HTMLUListElement>('warnings');
     const items = [
-      ...[...this.refusals].map(([name, r]) => element('li', `scorm-again refused ${name} = ${JSON.stringify(shown(r.value))}: error ${r.code} (${r.message}).`)),
+      ...[...this.refusals].map(([name, r]) => element('li', `The LMS refused ${name} = ${JSON.stringify(shown(r.value))}: error ${r.code} (${r.message}).`)),
       ...findings.map((f) => element('li', describeFinding(f))),
     ];
     warnings.replaceChildren(...items);

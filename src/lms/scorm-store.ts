@@ -35,6 +35,19 @@ export interface ScormStoreOptions {
 
 const DEFAULT_RETRIES = [1000, 3000, 10000];
 
+/**
+ * What one session may set in SCORM 2004 before interactions go without their optional text
+ * (description, the learner's email): a strict LMS resends everything set since launch with
+ * every commit, the last by beacon while the page unloads, and beacons fail beyond 64 KiB.
+ * Scores, results, latencies and times always go.
+ */
+const SESSION_BYTES_2004 = 40 * 1024;
+
+/** Roughly what an element costs in a commit posted the way Moodle's player posts it. */
+function commitCost(element: string, value: string): number {
+  return element.length + element.split('.').length + encodeURIComponent(value).length + 2;
+}
+
 export class ScormStore implements LearningRecordStore {
   readonly kind: 'scorm12' | 'scorm2004';
   private readonly session: ScormSession;
@@ -51,6 +64,7 @@ export class ScormStore implements LearningRecordStore {
   private prior: AttemptState = { review: false, completed: false, passed: false, score: null, progressMeasure: null };
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private failedCommits = 0;
+  private sessionBytes = 0;
   private finished = false;
 
   constructor(
@@ -68,8 +82,15 @@ export class ScormStore implements LearningRecordStore {
   /** Writes a value unless this session already wrote exactly that; true when the LMS has it. */
   private set(element: string, value: string): boolean {
     if (this.written.get(element) === value) return false;
-    const done = this.session.set(element, value);
+    const done = this.send(element, value);
     if (done) this.written.set(element, value);
+    return done;
+  }
+
+  /** Sets a value on the LMS, counting what the session has set so far. */
+  private send(element: string, value: string): boolean {
+    const done = this.session.set(element, value);
+    if (done) this.sessionBytes += commitCost(element, value);
     return done;
   }
 
@@ -219,22 +240,23 @@ export class ScormStore implements LearningRecordStore {
     const n = Math.max(this.interactionCount, this.session.count(this.cmi.interactionCount) ?? 0);
     const f = this.cmi.interaction(n);
     // 2004 requires id, then type, before anything else (error 408 otherwise).
-    if (!this.session.set(f.id, scormId(i.id))) return;
+    if (!this.send(f.id, scormId(i.id))) return;
     // Check what the LMS made of it: the next one goes after its count, whatever that is.
     const stored = this.session.count(this.cmi.interactionCount);
     this.interactionCount = stored !== null && stored > n ? stored : n + 1;
-    this.session.set(f.type, i.kind === 'rewrite' ? this.cmi.types.rewrite : this.cmi.types.question);
-    if (f.description && this.cmi.limits.description > 0) this.session.set(f.description, clip(i.description.replace(/\s+/g, ' ').trim(), this.cmi.limits.description));
-    const response = this.responseOf(i);
-    if (response !== null) this.session.set(f.response, response);
-    this.session.set(f.result, i.correct ? this.cmi.results.correct : this.cmi.results.wrong);
-    this.session.set(f.latency, this.cmi.duration(i.latencySeconds));
-    this.session.set(f.time, this.cmi.timestamp(i.at));
+    this.send(f.type, i.kind === 'rewrite' ? this.cmi.types.rewrite : this.cmi.types.question);
+    const withText = this.cmi.version === '1.2' || this.sessionBytes < SESSION_BYTES_2004;
+    if (withText && f.description && this.cmi.limits.description > 0) this.send(f.description, clip(i.description.replace(/\s+/g, ' ').trim(), this.cmi.limits.description));
+    const response = this.responseOf(i, withText);
+    if (response !== null) this.send(f.response, response);
+    this.send(f.result, i.correct ? this.cmi.results.correct : this.cmi.results.wrong);
+    this.send(f.latency, this.cmi.duration(i.latencySeconds));
+    this.send(f.time, this.cmi.timestamp(i.at));
     // A submitted rewrite is worth a commit of its own; a knowledge check goes with the next one.
     this.policy.changed(i.kind === 'rewrite' ? 'meaningful' : 'routine');
   }
 
-  private responseOf(i: Interaction): string | null {
+  private responseOf(i: Interaction, withText: boolean): string | null {
     if (i.kind === 'question') {
       const letters = i.response
         .split(',')
@@ -244,6 +266,7 @@ export class ScormStore implements LearningRecordStore {
       return letters.length > 0 ? letters.join(this.cmi.choiceDelimiter) : null;
     }
     if (!this.options.reportLearnerText) return null; // scores only, by the organisation's choice
+    if (!withText) return null; // the session's commits are as big as a strict LMS can take
     // One line: 1.2's CMIFeedback and strict 2004 checkers reject line breaks.
     return clip(i.response.replace(/\s+/g, ' ').trim(), this.cmi.limits.textResponse);
   }
