@@ -41,7 +41,7 @@ const DEFAULT_RETRIES = [1000, 3000, 10000];
  * every commit, the last by beacon while the page unloads, and beacons fail beyond 64 KiB.
  * Scores, results, latencies and times always go.
  */
-const SESSION_BYTES_2004 = 40 * 1024;
+const SESSION_BYTES_2004 = 32 * 1024;
 
 /** Roughly what an element costs in a commit posted the way Moodle's player posts it. */
 function commitCost(element: string, value: string): number {
@@ -64,7 +64,9 @@ export class ScormStore implements LearningRecordStore {
   private prior: AttemptState = { review: false, completed: false, passed: false, score: null, progressMeasure: null };
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private failedCommits = 0;
+  /** What a commit resending everything this session set would weigh, element by element. */
   private sessionBytes = 0;
+  private readonly costs = new Map<string, number>();
   private finished = false;
 
   constructor(
@@ -90,7 +92,11 @@ export class ScormStore implements LearningRecordStore {
   /** Sets a value on the LMS, counting what the session has set so far. */
   private send(element: string, value: string): boolean {
     const done = this.session.set(element, value);
-    if (done) this.sessionBytes += commitCost(element, value);
+    if (done) {
+      const cost = commitCost(element, value);
+      this.sessionBytes += cost - (this.costs.get(element) ?? 0);
+      this.costs.set(element, cost);
+    }
     return done;
   }
 

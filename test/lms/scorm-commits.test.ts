@@ -13,6 +13,7 @@ import { courseResult } from '../../src/flows/rules.ts';
 import type { Scorm12Api, Scorm2004Api } from '../../src/lms/api-finder.ts';
 import type { Clock } from '../../src/lms/commit-policy.ts';
 import { lmsText } from '../../src/lms/session.ts';
+import { commitBody } from '../../scorm/preview/strict-rules.ts';
 import { ScormStore } from '../../src/lms/scorm-store.ts';
 import { StandaloneStore } from '../../src/lms/standalone.ts';
 
@@ -130,6 +131,36 @@ describe('what the LMS is sent', () => {
     assert.ok(minutes >= 50, `${minutes} minutes`);
     assert.ok(lms.commits() <= 30, `${lms.commits()} commits`);
     assert.ok(lms.commits() >= 10, 'meaningful events still commit on their own');
+  });
+
+  it('in 2004, everything one session sets fits a leaving beacon, even with every attempt used', async () => {
+    const clock = fakeClock();
+    const lms = moodleLike2004();
+    const store = storeFor(lms.api, '2004', clock);
+    await store.start();
+    let progress = emptyProgress(course, clock.now());
+    const long = 'A learner who keeps writing, sentence after sentence, about the project. '.repeat(60);
+    for (const lesson of course.lessons) {
+      for (const q of lesson.questions) {
+        await store.recordInteraction({ id: q.id, kind: 'question', description: q.prompt, response: '0,1', correct: false, score: 0, at: clock.now(), latencySeconds: 20 });
+      }
+      for (const s of lesson.scenarios) {
+        for (let attempt = 1; attempt <= (s.rubric.maxAttempts ?? 3); attempt += 1) {
+          await store.recordInteraction({ id: `${s.id}_${attempt}`, kind: 'rewrite', description: s.title, response: long, correct: false, score: 40, at: clock.now(), latencySeconds: 300 });
+        }
+      }
+      progress = { ...progress, location: lesson.id, lessons: { ...progress.lessons, [lesson.id]: 'completed' } };
+      await store.save(progress);
+      await store.report(courseResult(course, progress));
+    }
+    await store.finish();
+    // What Moodle's 2004 player would post at Terminate: every element set since launch.
+    const bytes = Buffer.byteLength(commitBody(new Map([...lms.values].filter(([k]) => k !== 'cmi.entry'))));
+    console.log(`2004, every attempt used, long drafts: the leaving commit would be ${(bytes / 1024).toFixed(1)} KB`);
+    assert.ok(bytes <= 48 * 1024, `${bytes} bytes`);
+    const results = [...lms.values].filter(([k]) => /\.result$/.test(k)).length;
+    const ids = [...lms.values].filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).length;
+    assert.equal(results, ids, 'every interaction keeps its result');
   });
 
   it('appends after the interactions the LMS holds, and never rewrites one', async () => {
