@@ -89,7 +89,7 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore, launch
     if (timer !== undefined) saveNow();
     store.flush?.();
   });
-  // Leaving: progress, report and finish in one commit, then Terminate.
+  // Leaving: progress and report set, then Terminate, whose own commit carries them.
   window.addEventListener('pagehide', () => {
     saveNow();
     void store.finish();

@@ -248,6 +248,10 @@ describe('the preview LMS running the built course', { skip: chromiumMissing() }
       assert.equal(interactions['0']?.id, question.id, 'the first answer is still interaction 0');
       assert.equal((interactions['0'] as Record<string, string> | undefined)?.[names.response], String.fromCharCode(97 + question.options.indexOf(correct)), 'and still holds its response');
       assert.equal(interactions['1']?.id, next.id, 'the new answer went after it');
+      // Latency runs from showing the question to answering it: never zero for a person.
+      const latency = String((interactions['0'] as Record<string, string> | undefined)?.['latency'] ?? '');
+      assert.match(latency, version === '12' ? /^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/ : /^PT(\d+M)?\d+(\.\d{1,2})?S$/, `latency ${latency}`);
+      assert.match(latency, /[1-9]/, `latency ${latency} is not zero`);
       const third = await secondContext.newPage();
       third.on('pageerror', (e) => errors.push(String(e)));
       await third.goto(launchUrl(version, mode));
