@@ -36,12 +36,16 @@ export interface ScormStoreOptions {
 const DEFAULT_RETRIES = [1000, 3000, 10000];
 
 /**
- * What one session may set in SCORM 2004 before interactions go without their optional text
- * (description, the learner's email): a strict LMS resends everything set since launch with
- * every commit, the last by beacon while the page unloads, and beacons fail beyond 64 KiB.
- * Scores, results, latencies and times always go.
+ * How much one session may have set in SCORM 2004, suspend_data aside, and still add a
+ * learner's rewritten email. A strict LMS resends everything set since launch with every
+ * commit, the last one by beacon while the page unloads, and the course keeps that commit
+ * within 16 KB: a whole course in one sitting sets about 14 KB without any email (suspend_data
+ * up to 4 KB, objectives 3 KB, 21 rewrites and 11 lessons' checks 7 KB), so the emails go while
+ * this allows, and ids, results, latencies and times always. suspend_data is left out because a
+ * save replaces it whole: early in a session it is small, but it grows to its limit.
+ * Measured in test/lms/scorm-commits.test.ts and test/scorm/preview-e2e.test.ts.
  */
-const SESSION_BYTES_2004 = 32 * 1024;
+const TEXT_BUDGET_2004 = 4 * 1024;
 
 /** Roughly what an element costs in a commit posted the way Moodle's player posts it. */
 function commitCost(element: string, value: string): number {
@@ -214,18 +218,14 @@ export class ScormStore implements LearningRecordStore {
       const o = this.cmi.objective(n);
       n += 1;
       set(o.id, scormId(`skill_${check}`));
+      // Raw on 0–100 (min and max left out: optional, and a strict 2004 LMS resends each).
       if (score !== null) {
-        set(o.scoreMin, '0');
-        set(o.scoreMax, '100');
         set(o.scoreRaw, String(score));
         if (o.scoreScaled) set(o.scoreScaled, String(score / 100));
       }
-      const mastered = skill?.mastered === true;
-      if (this.cmi.version === '1.2') set(o.status[0] ?? '', score === null ? 'not attempted' : mastered ? 'passed' : 'failed');
-      else {
-        set(o.status[0] ?? '', score === null ? 'unknown' : mastered ? 'passed' : 'failed');
-        set(o.status[1] ?? '', score === null ? 'not attempted' : 'completed');
-      }
+      // Success only, once there is a score: until then the LMS's default (not attempted,
+      // unknown) says it, and a 2004 skill's completion adds nothing to its success.
+      if (score !== null) set(o.status[0] ?? '', skill?.mastered === true ? 'passed' : 'failed');
     }
     for (const lessonId of this.options.lessonIds) {
       const o = this.cmi.objective(n);
@@ -250,31 +250,26 @@ export class ScormStore implements LearningRecordStore {
     // Check what the LMS made of it: the next one goes after its count, whatever that is.
     const stored = this.session.count(this.cmi.interactionCount);
     this.interactionCount = stored !== null && stored > n ? stored : n + 1;
-    this.send(f.type, i.kind === 'rewrite' ? this.cmi.types.rewrite : this.cmi.types.question);
-    const withText = this.cmi.version === '1.2' || this.sessionBytes < SESSION_BYTES_2004;
-    if (withText && f.description && this.cmi.limits.description > 0) this.send(f.description, clip(i.description.replace(/\s+/g, ' ').trim(), this.cmi.limits.description));
-    const response = this.responseOf(i, withText);
+    this.send(f.type, i.kind === 'rewrite' ? this.cmi.types.rewrite : this.cmi.types.checks);
+    const response = i.kind === 'rewrite' ? this.textOf(i.response) : null;
     if (response !== null) this.send(f.response, response);
-    this.send(f.result, i.correct ? this.cmi.results.correct : this.cmi.results.wrong);
+    // A lesson's checks report the share answered right (a numeric result, in both versions).
+    this.send(f.result, i.kind === 'checks' ? String(i.score) : i.correct ? this.cmi.results.correct : this.cmi.results.wrong);
     this.send(f.latency, this.cmi.duration(i.latencySeconds));
     this.send(f.time, this.cmi.timestamp(i.at));
-    // A submitted rewrite is worth a commit of its own; a knowledge check goes with the next one.
+    // A submitted rewrite is worth a commit of its own; a lesson's checks go with the next one.
     this.policy.changed(i.kind === 'rewrite' ? 'meaningful' : 'routine');
   }
 
-  private responseOf(i: Interaction, withText: boolean): string | null {
-    if (i.kind === 'question') {
-      const letters = i.response
-        .split(',')
-        .map((s) => Number(s))
-        .filter((n) => Number.isInteger(n) && n >= 0 && n < 26)
-        .map((n) => String.fromCharCode(97 + n));
-      return letters.length > 0 ? letters.join(this.cmi.choiceDelimiter) : null;
-    }
+  /** The learner's email as the LMS may keep it, or null when it must not or cannot go. */
+  private textOf(email: string): string | null {
     if (!this.options.reportLearnerText) return null; // scores only, by the organisation's choice
-    if (!withText) return null; // the session's commits are as big as a strict LMS can take
     // One line: 1.2's CMIFeedback and strict 2004 checkers reject line breaks.
-    return clip(i.response.replace(/\s+/g, ' ').trim(), this.cmi.limits.textResponse);
+    const text = clip(email.replace(/\s+/g, ' ').trim(), this.cmi.limits.textResponse);
+    // 1.2 LMSs send only what changed; in 2004 the session's leaving commit must stay small.
+    const besideSuspendData = this.sessionBytes - (this.costs.get(this.cmi.suspendData) ?? 0);
+    if (this.cmi.version === '2004' && besideSuspendData + commitCost('cmi.interactions.0.learner_response', text) > TEXT_BUDGET_2004) return null;
+    return text;
   }
 
   /** Sends what is waiting now (the page is being hidden: it may not come back). */

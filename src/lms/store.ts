@@ -16,16 +16,19 @@ export interface StoreSession {
   notice?: StoreNotice | undefined;
 }
 
-/** A scored response: a submitted rewrite or an answered knowledge check. */
+/**
+ * A scored response: a submitted rewrite, or a lesson's knowledge checks once all are settled
+ * (one for the lesson: see flows/lesson-checks.ts). No description goes with it: the LMS's
+ * record is read with the course beside it (`npm run report`), and a strict LMS resends every
+ * element with each commit.
+ */
 export interface Interaction {
   id: string;
-  kind: 'rewrite' | 'question';
-  /** The question or scenario text, for the LMS's reports. */
-  description: string;
-  /** The learner's response: the rewritten email, or the chosen options. */
+  kind: 'rewrite' | 'checks';
+  /** The rewritten email; empty for knowledge checks. */
   response: string;
   correct: boolean;
-  /** 0–100 for a rewrite; 0 or 100 for a question. */
+  /** 0–100: a rewrite's score; the share of a lesson's checks answered right. */
   score: number;
   /** Per-check scores of a rewrite, 0–100. */
   checks?: Partial<Record<CheckId, number>> | undefined;

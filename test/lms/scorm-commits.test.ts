@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CHECK_IDS } from '../../src/analyzer/types.ts';
 import { readLessonFiles } from '../../src/cli/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { emptyProgress } from '../../src/content/progress.ts';
@@ -118,6 +119,8 @@ describe('what the LMS is sent', () => {
     await store.start();
     let progress = emptyProgress(course, clock.now());
     // Reading, then each knowledge check (20 s) and rewrite (2.5 min), as a learner paces them.
+    // Each attempt's per-check scores vary, as a real learner's do: suspend_data at its real size.
+    const checks = (seed: number) => Object.fromEntries(CHECK_IDS.map((c, k) => [c, 55 + ((seed * 13 + k * 7) % 45)]));
     for (const lesson of course.lessons) {
       clock.advance(60_000);
       progress = { ...progress, location: lesson.id, lessons: { ...progress.lessons, [lesson.id]: 'in-progress' } };
@@ -126,14 +129,14 @@ describe('what the LMS is sent', () => {
       for (const q of lesson.questions) {
         clock.advance(20_000);
         progress = { ...progress, questions: { ...progress.questions, [q.id]: { selected: [0], correct: true, tries: 1 } } };
-        await store.recordInteraction({ id: q.id, kind: 'question', description: q.prompt, response: '0', correct: true, score: 100, at: clock.now(), latencySeconds: 20 });
         await store.save(progress);
         await store.report(courseResult(course, progress));
       }
+      if (lesson.questions.length > 0) await store.recordInteraction({ id: `${lesson.id}_checks`, kind: 'checks', response: '', correct: true, score: 100, at: clock.now(), latencySeconds: 20 * lesson.questions.length });
       for (const s of lesson.scenarios) {
         clock.advance(150_000);
-        progress = { ...progress, exercises: { ...progress.exercises, [s.id]: { status: 'passed', hintsShown: 0, attempts: [{ score: 90, passed: true, at: 100, seconds: 150, checks: {} }] } } };
-        await store.recordInteraction({ id: `${s.id}_1`, kind: 'rewrite', description: s.title, response: `${s.model.subject}\n\n${s.model.body}`, correct: true, score: 90, at: clock.now(), latencySeconds: 150 });
+        progress = { ...progress, exercises: { ...progress.exercises, [s.id]: { status: 'passed', hintsShown: 0, attempts: [{ score: 90, passed: true, at: Math.round((clock.now() - progress.startedAt) / 1000), seconds: 150, checks: checks(s.id.length) }] } } };
+        await store.recordInteraction({ id: `${s.id}_1`, kind: 'rewrite', response: `${s.model.subject}\n\n${s.model.body}`, correct: true, score: 90, at: clock.now(), latencySeconds: 150 });
         await store.save(progress);
         await store.report(courseResult(course, progress));
       }
@@ -141,7 +144,11 @@ describe('what the LMS is sent', () => {
     clock.advance(10_000);
     await store.finish();
     const minutes = Math.round((clock.now() - progress.startedAt) / 60_000);
-    console.log(`${version}: a whole course in one sitting (${minutes} simulated minutes): ${lms.commits()} commits, then Terminate`);
+    // What Moodle's 2004 player would post at Terminate: every element set since launch.
+    const leaving = Buffer.byteLength(commitBody(new Map([...lms.values].filter(([k]) => k !== 'cmi.entry'))));
+    const texts = [...lms.values.keys()].filter((k) => /response$/.test(k)).length;
+    console.log(`${version}: a whole course in one sitting (${minutes} simulated minutes): ${lms.commits()} commits, then Terminate; everything set ${(leaving / 1024).toFixed(1)} KB, ${texts} of ${course.lessons.flatMap((l) => l.scenarios).length} rewrites with their text`);
+    if (version === '2004') assert.ok(leaving <= 16 * 1024, `the leaving commit would be ${leaving} bytes`);
     assert.ok(minutes >= 50, `${minutes} minutes`);
     assert.ok(lms.commits() <= 30, `${lms.commits()} commits`);
     assert.ok(lms.commits() >= 10, 'meaningful events still commit on their own');
@@ -155,12 +162,10 @@ describe('what the LMS is sent', () => {
     let progress = emptyProgress(course, clock.now());
     const long = 'A learner who keeps writing, sentence after sentence, about the project. '.repeat(60);
     for (const lesson of course.lessons) {
-      for (const q of lesson.questions) {
-        await store.recordInteraction({ id: q.id, kind: 'question', description: q.prompt, response: '0,1', correct: false, score: 0, at: clock.now(), latencySeconds: 20 });
-      }
+      if (lesson.questions.length > 0) await store.recordInteraction({ id: `${lesson.id}_checks`, kind: 'checks', response: '', correct: false, score: 0, at: clock.now(), latencySeconds: 60 });
       for (const s of lesson.scenarios) {
         for (let attempt = 1; attempt <= (s.rubric.maxAttempts ?? 3); attempt += 1) {
-          await store.recordInteraction({ id: `${s.id}_${attempt}`, kind: 'rewrite', description: s.title, response: long, correct: false, score: 40, at: clock.now(), latencySeconds: 300 });
+          await store.recordInteraction({ id: `${s.id}_${attempt}`, kind: 'rewrite', response: long, correct: false, score: 40, at: clock.now(), latencySeconds: 300 });
         }
       }
       progress = { ...progress, location: lesson.id, lessons: { ...progress.lessons, [lesson.id]: 'completed' } };
@@ -182,7 +187,7 @@ describe('what the LMS is sent', () => {
     const lms = moodleLike2004({ 'cmi.interactions.0.id': 'old_one', 'cmi.interactions.0.result': 'correct', 'cmi.interactions.1.id': 'old_two', 'cmi.entry': 'resume' });
     const store = storeFor(lms.api, '2004', clock);
     await store.start();
-    await store.recordInteraction({ id: 'new_one', kind: 'question', description: 'Q', response: '1', correct: false, score: 0, at: clock.now(), latencySeconds: 3.456 });
+    await store.recordInteraction({ id: 'new_one', kind: 'checks', response: '', correct: false, score: 50, at: clock.now(), latencySeconds: 3.456 });
     assert.equal(lms.values.get('cmi.interactions.0.id'), 'old_one');
     assert.equal(lms.values.get('cmi.interactions.0.result'), 'correct');
     assert.equal(lms.values.get('cmi.interactions.2.id'), 'new_one');
