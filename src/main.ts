@@ -6,6 +6,7 @@ import { restoreProgress } from './content/progress.ts';
 import './components/course-player.ts';
 import type { CoursePlayer, PlayerNotice } from './components/course-player.ts';
 import { courseMachine } from './flows/course.ts';
+import { LessonChecks } from './flows/lesson-checks.ts';
 import { chooseStore } from './lms/choose-store.ts';
 import type { LearningRecordStore, StoreNotice } from './lms/store.ts';
 
@@ -51,12 +52,9 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore, launch
   });
   actor.on('course.completed', () => saveNow());
   actor.on('exercise.attempted', (e) => {
-    const lesson = course.lessons.find((l) => l.id === e.lessonId);
-    const scenario = lesson?.scenarios.find((s) => s.id === e.scenarioId);
     void store.recordInteraction({
       id: `${e.scenarioId}_${e.attemptNumber}`,
       kind: 'rewrite',
-      description: scenario?.title ?? e.scenarioId,
       response: `${e.draft.subject}\n\n${e.draft.body}`,
       correct: e.attempt.passed,
       score: e.attempt.score,
@@ -65,22 +63,48 @@ async function startCourse(root: HTMLElement, store: LearningRecordStore, launch
       latencySeconds: e.attempt.seconds,
     });
   });
+  // A retry's latency counts from the previous answer, not from when the question was shown.
+  const answeredAt = new Map<string, number>();
+  // A lesson's knowledge checks go to the LMS as one interaction, once all are settled.
+  const checks = new LessonChecks(course, actor.getSnapshot().context.progress);
   actor.on('question.answered', (e) => {
-    const question = course.lessons.find((l) => l.id === e.lessonId)?.questions.find((q) => q.id === e.questionId);
+    const now = Date.now();
+    const since = Math.max(e.shownAt ?? now, answeredAt.get(e.questionId) ?? 0);
+    answeredAt.set(e.questionId, now);
+    const latencySeconds = Math.max(0, (now - since) / 1000);
+    if (store.questionDetail === 'each') {
+      const question = course.lessons.find((l) => l.id === e.lessonId)?.questions.find((q) => q.id === e.questionId);
+      void store.recordInteraction({
+        id: e.questionId,
+        kind: 'question',
+        description: question?.prompt ?? e.questionId,
+        response: e.progress.selected.join(','),
+        correct: e.progress.correct,
+        score: e.progress.correct ? 100 : 0,
+        at: now,
+        latencySeconds,
+      });
+      return;
+    }
+    const summary = checks.answered(e.questionId, e.progress, latencySeconds, actor.getSnapshot().context.progress.questions);
+    if (!summary) return;
     void store.recordInteraction({
-      id: e.questionId,
-      kind: 'question',
-      description: question?.prompt ?? e.questionId,
-      response: e.progress.selected.join(','),
-      correct: e.progress.correct,
-      score: e.progress.correct ? 100 : 0,
-      at: Date.now(),
-      latencySeconds: 0,
+      id: `${summary.lessonId}_checks`,
+      kind: 'checks',
+      response: '',
+      correct: summary.correct === summary.questions,
+      score: summary.score,
+      at: now,
+      latencySeconds: summary.latencySeconds,
     });
   });
+  // Hidden may mean gone for good (mobile browsers often never fire pagehide): send what waits.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && timer !== undefined) saveNow();
+    if (document.visibilityState !== 'hidden') return;
+    if (timer !== undefined) saveNow();
+    store.flush?.();
   });
+  // Leaving: progress and report set, then Terminate, whose own commit carries them.
   window.addEventListener('pagehide', () => {
     saveNow();
     void store.finish();

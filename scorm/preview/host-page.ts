@@ -8,6 +8,7 @@ export interface HostPageOptions {
   passScore?: number | undefined;
   scriptUrl: string;
   courseUrl: string;
+  strict?: boolean | undefined;
 }
 
 function escapeHtml(text: string): string {
@@ -67,7 +68,7 @@ export const STYLES = `
 
 export function renderHostPage(options: HostPageOptions): string {
   const title = options.courseTitle ? escapeHtml(options.courseTitle) : 'the course';
-  const config = { courseUrl: options.courseUrl, courseTitle: options.courseTitle, passScore: options.passScore };
+  const config = { courseUrl: options.courseUrl, courseTitle: options.courseTitle, passScore: options.passScore, strict: options.strict === true };
   const links = SCORM_VERSIONS.map((v) => {
     const current = v === options.version ? ' aria-current="page"' : '';
     return `<li><a href="?v=${v}" data-version="${v}"${current}>${VERSION_LABELS[v]}</a></li>`;

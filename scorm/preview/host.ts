@@ -8,6 +8,7 @@ import type Scorm2004API from 'scorm-again/scorm2004';
 import { seedFor, PREVIEW_LEARNER, type Entry } from './seed.ts';
 import { compareElements, describeFinding, findStrictProblems } from './strict-checks.ts';
 import { isScormVersion, VERSION_LABELS, type ScormVersion } from './version.ts';
+import { callsOf, moodleTransport, strictLms, type StrictLms } from './strict-lms.ts';
 
 // The packages' type declarations name a default export; their ES modules export by name.
 const { Scorm12API: Scorm12 } = scorm12 as unknown as { Scorm12API: typeof Scorm12API };
@@ -17,6 +18,7 @@ interface PreviewConfig {
   courseUrl: string;
   courseTitle?: string;
   passScore?: number;
+  strict?: boolean;
 }
 
 /** What the host needs of either version's API, under one set of names. */
@@ -27,6 +29,8 @@ interface Runtime {
   lastError(): string;
   errorString(code: string): string;
   isTerminated(): boolean;
+  /** Set in strict mode: the wrapper the course talks to instead. */
+  strict?: StrictLms;
 }
 
 const LOG_LEVEL_ERROR = 4;
@@ -41,27 +45,32 @@ function readConfig(): PreviewConfig {
     if (typeof p['courseUrl'] === 'string') config.courseUrl = p['courseUrl'];
     if (typeof p['courseTitle'] === 'string') config.courseTitle = p['courseTitle'];
     if (typeof p['passScore'] === 'number') config.passScore = p['passScore'];
+    if (p['strict'] === true) config.strict = true;
   }
   return config;
 }
 
-function createRuntime(version: ScormVersion): Runtime {
+function createRuntime(version: ScormVersion, strict: boolean): Runtime {
   const settings = {
-    lmsCommitUrl: `/lms/commit?v=${version}`,
+    // In strict mode the wrapper commits, the way a strict LMS does (strict-lms.ts).
+    lmsCommitUrl: strict ? false : `/lms/commit?v=${version}`,
     autocommit: false,
     logLevel: LOG_LEVEL_ERROR,
     // The course reports its own session_time, as the standard asks: don't measure it for it.
     selfReportSessionTime: false,
   } as const;
   const w = window as unknown as Record<string, unknown>;
+  const wrap = (api: object) => (strict ? strictLms(version, callsOf(version, api), moodleTransport(`/lms/commit?v=${version}&form=moodle`)) : undefined);
   if (version === '12') {
     const api = new Scorm12(settings);
+    const wrapper = wrap(api);
     return {
       api,
+      ...(wrapper ? { strict: wrapper } : {}),
       events: { initialize: 'LMSInitialize', terminate: 'LMSFinish', setValue: 'LMSSetValue.cmi.*', commit: 'LMSCommit' },
       install: () => {
         delete w['API_1484_11'];
-        w['API'] = api;
+        w['API'] = wrapper?.api ?? api;
       },
       lastError: () => api.LMSGetLastError(),
       errorString: (code) => api.LMSGetErrorString(code),
@@ -69,12 +78,14 @@ function createRuntime(version: ScormVersion): Runtime {
     };
   }
   const api = new Scorm2004(settings);
+  const wrapper = wrap(api);
   return {
     api,
+    ...(wrapper ? { strict: wrapper } : {}),
     events: { initialize: 'Initialize', terminate: 'Terminate', setValue: 'SetValue.cmi.*', commit: 'Commit' },
     install: () => {
       delete w['API'];
-      w['API_1484_11'] = api;
+      w['API_1484_11'] = wrapper?.api ?? api;
     },
     lastError: () => api.GetLastError(),
     errorString: (code) => api.GetErrorString(code),
@@ -151,7 +162,7 @@ class Panel {
     const flagged = new Set(findings.map((f) => f.element));
     const warnings = byId<HTMLUListElement>('warnings');
     const items = [
-      ...[...this.refusals].map(([name, r]) => element('li', `scorm-again refused ${name} = ${JSON.stringify(shown(r.value))}: error ${r.code} (${r.message}).`)),
+      ...[...this.refusals].map(([name, r]) => element('li', `The LMS refused ${name} = ${JSON.stringify(shown(r.value))}: error ${r.code} (${r.message}).`)),
       ...findings.map((f) => element('li', describeFinding(f))),
     ];
     warnings.replaceChildren(...items);
@@ -220,7 +231,7 @@ async function launch(): Promise<void> {
   }
 
   const seed = seedFor(version, record?.cmi, config.passScore);
-  const runtime = createRuntime(version);
+  const runtime = createRuntime(version, config.strict === true);
   runtime.api.loadFromJSON(seed.cmi);
   panel.setSession('Entry', describeEntry(seed.entry));
   panel.setSession('Saved record', record ? `yes, ${record.savedAt ? `saved ${new Date(record.savedAt).toLocaleString('en-GB')}` : 'date unknown'}` : 'none (new attempt)');
@@ -239,10 +250,23 @@ async function launch(): Promise<void> {
     if (code === '0') panel.setValue(name, text);
     else panel.refuse(name, { value: text, code, message: runtime.errorString(code) });
   });
-  api.on(events.commit, () => {
-    const code = runtime.lastError();
-    panel.setSession('Last commit', code === '0' ? `saved at ${timeOfDay(new Date())}` : `failed at ${timeOfDay(new Date())}: error ${code}`);
-  });
+  if (runtime.strict) {
+    const strict = runtime.strict;
+    panel.setSession('Mode', 'strict (like Moodle: numbers from GetValue, every change resent, beacons on leaving)');
+    // Tests read what was sent; the panel says it.
+    (window as unknown as Record<string, unknown>)['previewCommits'] = strict.commits;
+    strict.onCommit((c) => {
+      const what = `${c.call}, ${(c.bytes / 1024).toFixed(1)} KB by ${c.via === 'xhr' ? 'request' : 'beacon'}`;
+      panel.setSession('Last commit', c.ok ? `${what}, saved at ${timeOfDay(new Date())}` : `${what}, FAILED at ${timeOfDay(new Date())}`);
+      panel.setSession('Commits', String(strict.commits.length));
+    });
+    strict.onRefusal((name, value, code, reason) => panel.refuse(name, { value, code, message: `strict: ${reason}` }));
+  } else {
+    api.on(events.commit, () => {
+      const code = runtime.lastError();
+      panel.setSession('Last commit', code === '0' ? `saved at ${timeOfDay(new Date())}` : `failed at ${timeOfDay(new Date())}: error ${code}`);
+    });
+  }
 
   const frame = byId<HTMLIFrameElement>('course-frame');
   byId<HTMLButtonElement>('reset').addEventListener('click', () => void startNewAttempt(runtime, version, frame));
@@ -259,6 +283,7 @@ async function startNewAttempt(runtime: Runtime, version: ScormVersion, frame: H
   if (!window.confirm(`Start a new attempt? The saved ${VERSION_LABELS[version]} record is deleted.`)) return;
   // The course's final commit as it unloads must not bring the old record back.
   runtime.api.settings = { lmsCommitUrl: false };
+  runtime.strict?.stop();
   frame.remove();
   try {
     const response = await fetch(`/lms/reset?v=${version}`, { method: 'POST' });

@@ -60,18 +60,32 @@ export class RecordStore {
   }
 
   write(version: ScormVersion, record: LearnerRecord): Promise<void> {
+    return this.inOrder(version, () => this.writeNow(version, record));
+  }
+
+  private async writeNow(version: ScormVersion, record: LearnerRecord): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = this.fileOf(version);
+    this.counter += 1;
+    const temp = `${file}.${process.pid}.${this.counter}.tmp`;
+    try {
+      await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`, 'utf8');
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Reads, changes and writes the record in one step (a strict commit carries only some elements). */
+  update(version: ScormVersion, change: (cmi: Record<string, unknown> | undefined) => Record<string, unknown>): Promise<void> {
     return this.inOrder(version, async () => {
-      await mkdir(this.dir, { recursive: true });
-      const file = this.fileOf(version);
-      this.counter += 1;
-      const temp = `${file}.${process.pid}.${this.counter}.tmp`;
-      try {
-        await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`, 'utf8');
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
+      const text = await readFile(this.fileOf(version), 'utf8').catch((error: unknown) => {
+        if (isMissing(error)) return undefined;
         throw error;
-      }
+      });
+      const parsed = text === undefined ? undefined : parseCommit(text);
+      await this.writeNow(version, { cmi: change(parsed?.ok ? parsed.record.cmi : undefined) });
     });
   }
 

@@ -5,6 +5,7 @@
 //   GET  /lms/record?v=…   the saved learner record ({ "cmi": … }) of SCORM 1.2 or 2004, or 204
 //   POST /lms/commit?v=…   scorm-again's commits: JSON whatever the Content-Type (sendBeacon's is text/plain)
 //   POST /lms/reset?v=…    deletes the record: the next launch is a new attempt
+//   GET  /lms/commits?v=…  the sizes of the strict mode's commits that arrived since the last reset
 // A bad request gets a 4xx and changes nothing; no request can stop the server.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.t
 import { renderHostPage } from './host-page.ts';
 import { createCmi5Preview, readCourseId, type Cmi5Preview } from './cmi5/preview.ts';
 import { parseCommit, RecordStore } from './records.ts';
+import { mergeElements, parseCommitBody } from './strict-rules.ts';
 import { isScormVersion, type ScormVersion } from './version.ts';
 import { bundleBrowserScript, COMMON_HEADERS, guardedServer, HttpError, MAX_BODY_BYTES, readBody, send, sendJson } from '../../src/server/http.ts';
 
@@ -60,6 +62,8 @@ export interface PreviewServerOptions {
   passScore?: number | undefined;
   /** Be a cmi5 LMS and LRS instead of a SCORM LMS (hostScript is then bundleCmi5HostScript()'s). */
   cmi5?: { courseId: string } | undefined;
+  /** Behave like a strict LMS by default (`--strict`); `&strict=1` asks for it per page. */
+  strict?: boolean | undefined;
 }
 
 export interface PreviewServer {
@@ -118,6 +122,7 @@ export function confinedPath(root: string, path: string): string | undefined {
 export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const courseRoot = resolve(options.courseDir);
   const records = new RecordStore(resolve(options.dataDir));
+  let strictCommits: { version: ScormVersion; bytes: number; elements: number }[] = [];
   let port = 0;
   const cmi5 = options.cmi5
     ? createCmi5Preview({ origin: () => `http://127.0.0.1:${port}`, courseId: options.cmi5.courseId, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/index.html' })
@@ -181,16 +186,33 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       if (pathname === '/lms/commit') {
         if (method !== 'POST') throw onlyPost();
         const version = versionOf(url);
+        if (url.searchParams.get('form') === 'moodle') {
+          // The strict mode's commits: some elements, form-encoded as Moodle's player posts them.
+          const body = await readBody(req);
+          const elements = parseCommitBody(body);
+          strictCommits.push({ version, bytes: Buffer.byteLength(body), elements: elements.size });
+          await records.update(version, (cmi) => mergeElements(cmi, elements));
+          lmsAnswer(res, 200);
+          return;
+        }
         const commit = parseCommit(await readBody(req));
         if (!commit.ok) throw new HttpError(400, commit.reason);
         await records.write(version, commit.record);
         lmsAnswer(res, 200);
         return;
       }
+      if (pathname === '/lms/commits') {
+        // What strict commits arrived (sizes only), for tests and anyone measuring a course.
+        if (method !== 'GET') throw onlyGet();
+        const version = versionOf(url);
+        sendJson(res, 200, strictCommits.filter((c) => c.version === version));
+        return;
+      }
       if (pathname === '/lms/reset') {
         if (method !== 'POST') throw onlyPost();
         const version = versionOf(url);
         await records.reset(version);
+        strictCommits = strictCommits.filter((c) => c.version !== version);
         lmsAnswer(res, 200);
         return;
       }
@@ -205,7 +227,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         res.writeHead(302, { ...COMMON_HEADERS, location: '/?v=12' }).end();
         return;
       }
-      const html = renderHostPage({ version: v, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/' });
+      const html = renderHostPage({ version: v, courseTitle: options.courseTitle, passScore: options.passScore, scriptUrl: '/host.js', courseUrl: '/course/', strict: options.strict === true || url.searchParams.get('strict') === '1' });
       send(res, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': HOST_PAGE_POLICY });
       return;
     }
@@ -285,6 +307,7 @@ Options:
   --open       open the page in a browser, when this machine has a display
   --no-build   serve dist/web as it is, without building the course first
   --cmi5       be a cmi5 LMS and LRS instead (launches the course as a cmi5 AU, lists its statements)
+  --strict     behave like a strict LMS (Moodle's player): see README, "Strict preview"
   -h, --help   show this help
 `;
 
@@ -295,6 +318,7 @@ async function main(): Promise<number> {
     open: { type: 'boolean' },
     'no-build': { type: 'boolean' },
     cmi5: { type: 'boolean' },
+    strict: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -321,7 +345,7 @@ async function main(): Promise<number> {
   let server: PreviewServer;
   try {
     const cmi5 = values.cmi5 ? { cmi5: { courseId: readCourseId() } } : {};
-    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, ...readCourseInfo(), ...cmi5 });
+    server = await startPreviewServer({ courseDir, dataDir: resolve(values.data ?? '.preview-lms'), hostScript, port, strict: values.strict, ...readCourseInfo(), ...cmi5 });
   } catch (error) {
     const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
     throw new CliError(inUse ? `port ${port} is in use: try --port ${port + 1}` : `could not start the server: ${errorMessage(error)}`);

@@ -146,8 +146,8 @@ export class CoursePlayer extends LitElement {
       actor.start();
     }
     for (const question of lesson.questions) {
-      const actor = createActor(questionMachine, { input: { question, prior: progress.questions[question.id] } });
-      actor.on('question.answered', (e) => this.actor.send({ type: 'question.recorded', questionId: e.questionId, progress: e.progress }));
+      const actor = createActor(questionMachine, { input: { question, prior: progress.questions[question.id], shownAt: Date.now() } });
+      actor.on('question.answered', (e) => this.actor.send({ type: 'question.recorded', questionId: e.questionId, progress: e.progress, shownAt: e.shownAt }));
       this.questions.set(question.id, actor);
       this.watcher.watch(actor);
       actor.start();

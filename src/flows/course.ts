@@ -28,13 +28,13 @@ export type CourseEvent =
   | { type: 'lesson.back' }
   | { type: 'exercise.recorded'; scenarioId: string; progress: ExerciseProgress }
   | { type: 'exercise.attempted'; scenarioId: string; attempt: AttemptRecord; attemptNumber: number; draft: Email }
-  | { type: 'question.recorded'; questionId: string; progress: QuestionProgress }
+  | { type: 'question.recorded'; questionId: string; progress: QuestionProgress; shownAt?: number | undefined }
   | { type: 'reflection.recorded'; lessonId: string; text: string };
 
 export type CourseEmitted =
   | { type: 'progress.changed'; progress: SavedProgress; result: CourseResult }
   | { type: 'exercise.attempted'; lessonId: string; scenarioId: string; attempt: AttemptRecord; draft: Email; attemptNumber: number }
-  | { type: 'question.answered'; lessonId: string; questionId: string; progress: QuestionProgress }
+  | { type: 'question.answered'; lessonId: string; questionId: string; progress: QuestionProgress; shownAt?: number | undefined }
   | { type: 'course.completed'; result: CourseResult };
 
 function lessonOfScenario(course: Course, scenarioId: string): string | undefined {
@@ -115,7 +115,7 @@ export const courseMachine = setup({
     }),
     emitAnswer: emit(({ context, event }) => {
       if (event.type !== 'question.recorded') throw new Error('not an answer');
-      return { type: 'question.answered' as const, lessonId: lessonOfQuestion(context.course, event.questionId) ?? '', questionId: event.questionId, progress: event.progress };
+      return { type: 'question.answered' as const, lessonId: lessonOfQuestion(context.course, event.questionId) ?? '', questionId: event.questionId, progress: event.progress, ...(event.shownAt === undefined ? {} : { shownAt: event.shownAt }) };
     }),
     emitCompleted: emit(({ context }) => ({ type: 'course.completed' as const, result: context.result })),
   },

@@ -6,6 +6,8 @@ import type { Question } from '../content/schema.ts';
 export interface QuestionInput {
   question: Question;
   prior?: QuestionProgress | undefined;
+  /** When the question was shown (epoch ms), for the answer's latency. */
+  shownAt?: number | undefined;
 }
 
 export interface QuestionContext {
@@ -13,11 +15,12 @@ export interface QuestionContext {
   selected: number[];
   tries: number;
   correct: boolean;
+  shownAt: number | undefined;
 }
 
 export type QuestionEvent = { type: 'question.select'; selected: number[] } | { type: 'question.submit' } | { type: 'question.retry' };
 
-export type QuestionEmitted = { type: 'question.answered'; questionId: string; progress: QuestionProgress };
+export type QuestionEmitted = { type: 'question.answered'; questionId: string; progress: QuestionProgress; shownAt?: number | undefined };
 
 /** Retries allowed after a wrong answer, where the question allows retrying at all. */
 export const MAX_TRIES = 3;
@@ -51,6 +54,7 @@ export const questionMachine = setup({
       type: 'question.answered' as const,
       questionId: context.question.id,
       progress: { selected: context.selected, correct: context.correct, tries: context.tries },
+      ...(context.shownAt === undefined ? {} : { shownAt: context.shownAt }),
     })),
     clear: assign({ selected: [] }),
   },
@@ -61,6 +65,7 @@ export const questionMachine = setup({
     selected: input.prior?.selected ?? [],
     tries: input.prior?.tries ?? 0,
     correct: input.prior?.correct ?? false,
+    shownAt: input.shownAt,
   }),
   initial: 'restoring',
   states: {

@@ -18,11 +18,13 @@ export function lessonDone(lesson: Lesson, progress: SavedProgress): boolean {
     const status = progress.exercises[s.id]?.status;
     return status === 'passed' || status === 'exhausted';
   });
-  const questionsDone = lesson.questions.every((q) => {
-    const answer = progress.questions[q.id];
-    return answer !== undefined && (answer.correct || !q.retry || answer.tries >= MAX_TRIES);
-  });
+  const questionsDone = lesson.questions.every((q) => questionSettled(q, progress.questions[q.id]));
   return exercisesDone && questionsDone;
+}
+
+/** A knowledge check is settled once answered right, or wrong with no retry left. */
+export function questionSettled(question: Lesson['questions'][number], answer: SavedProgress['questions'][string] | undefined): boolean {
+  return answer !== undefined && (answer.correct || !question.retry || answer.tries >= MAX_TRIES);
 }
 
 export function lessonStatus(lesson: Lesson, progress: SavedProgress): LessonStatus {

@@ -10,7 +10,6 @@ export interface Limits {
   location: number;
   /** A learner's typed response in an interaction. */
   textResponse: number;
-  description: number;
 }
 
 export interface CmiDialect {
@@ -32,15 +31,13 @@ export interface CmiDialect {
   duration(seconds: number): string;
   /** Formats a moment (epoch ms) for interaction timestamps. */
   timestamp(ms: number): string;
-  objective(n: number): { id: string; scoreRaw: string; scoreMin: string; scoreMax: string; scoreScaled?: string; status: string[] };
-  interaction(n: number): { id: string; type: string; description?: string; response: string; result: string; latency: string; time: string; weighting: string };
+  objective(n: number): { id: string; scoreRaw: string; scoreScaled?: string; status: string[] };
+  interaction(n: number): { id: string; type: string; response: string; result: string; latency: string; time: string };
   interactionCount: string;
   objectiveCount: string;
-  /** Interaction type of a rewrite and of a choice question. */
-  types: { rewrite: string; question: string };
+  /** Interaction type of a rewrite and of a lesson's knowledge checks (a numeric result). */
+  types: { rewrite: string; checks: string };
   results: { correct: string; wrong: string };
-  /** Joins choice identifiers in a response. */
-  choiceDelimiter: string;
 }
 
 const pad = (n: number, width = 2) => String(Math.floor(n)).padStart(width, '0');
@@ -70,15 +67,20 @@ function timestamp2004(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${tenths}Z`;
 }
 
-/** 1.2 CMITime: HH:MM:SS, the time of day. */
+/**
+ * 1.2 CMITime: HH:MM:SS, a time on the learner's 24-hour clock. It carries no zone or date,
+ * so it is the learner's local time (the time the LMS's report should show them), not UTC.
+ */
 function time12(ms: number): string {
   const d = new Date(ms);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 export const SCORM12: CmiDialect = {
   version: '1.2',
-  limits: { suspendData: 4096, location: 255, textResponse: 255, description: 0 },
+  // suspend_data: 90% of the standard's 4,096, so a longer course still fits (suspend-data.ts
+  // trims drafts first; scores and statuses always stay).
+  limits: { suspendData: 3686, location: 255, textResponse: 255 },
   location: 'cmi.core.lesson_location',
   suspendData: 'cmi.suspend_data',
   entry: 'cmi.core.entry',
@@ -93,8 +95,6 @@ export const SCORM12: CmiDialect = {
   objective: (n) => ({
     id: `cmi.objectives.${n}.id`,
     scoreRaw: `cmi.objectives.${n}.score.raw`,
-    scoreMin: `cmi.objectives.${n}.score.min`,
-    scoreMax: `cmi.objectives.${n}.score.max`,
     status: [`cmi.objectives.${n}.status`],
   }),
   interaction: (n) => ({
@@ -104,18 +104,19 @@ export const SCORM12: CmiDialect = {
     result: `cmi.interactions.${n}.result`,
     latency: `cmi.interactions.${n}.latency`,
     time: `cmi.interactions.${n}.time`,
-    weighting: `cmi.interactions.${n}.weighting`,
   }),
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
-  types: { rewrite: 'fill-in', question: 'choice' },
+  types: { rewrite: 'fill-in', checks: 'numeric' },
   results: { correct: 'correct', wrong: 'wrong' },
-  choiceDelimiter: ',',
 };
 
 export const SCORM2004: CmiDialect = {
   version: '2004',
-  limits: { suspendData: 64000, location: 1000, textResponse: 4000, description: 250 },
+  // Well under the standard's limits (64,000, 4,000, 250), suspend_data as in 1.2: a strict LMS
+  // resends everything set since launch with every commit, the last one by beacon, and the course
+  // keeps that within 16 KB (README, "Commits").
+  limits: { suspendData: 3686, location: 1000, textResponse: 250 },
   location: 'cmi.location',
   suspendData: 'cmi.suspend_data',
   entry: 'cmi.entry',
@@ -132,26 +133,21 @@ export const SCORM2004: CmiDialect = {
   objective: (n) => ({
     id: `cmi.objectives.${n}.id`,
     scoreRaw: `cmi.objectives.${n}.score.raw`,
-    scoreMin: `cmi.objectives.${n}.score.min`,
-    scoreMax: `cmi.objectives.${n}.score.max`,
     scoreScaled: `cmi.objectives.${n}.score.scaled`,
     status: [`cmi.objectives.${n}.success_status`, `cmi.objectives.${n}.completion_status`],
   }),
   interaction: (n) => ({
     id: `cmi.interactions.${n}.id`,
     type: `cmi.interactions.${n}.type`,
-    description: `cmi.interactions.${n}.description`,
     response: `cmi.interactions.${n}.learner_response`,
     result: `cmi.interactions.${n}.result`,
     latency: `cmi.interactions.${n}.latency`,
     time: `cmi.interactions.${n}.timestamp`,
-    weighting: `cmi.interactions.${n}.weighting`,
   }),
   interactionCount: 'cmi.interactions._count',
   objectiveCount: 'cmi.objectives._count',
-  types: { rewrite: 'long-fill-in', question: 'choice' },
+  types: { rewrite: 'long-fill-in', checks: 'numeric' },
   results: { correct: 'correct', wrong: 'incorrect' },
-  choiceDelimiter: '[,]',
 };
 
 export function dialectFor(version: ScormVersion): CmiDialect {

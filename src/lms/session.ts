@@ -15,6 +15,14 @@ export interface LmsError {
   message: string;
 }
 
+/** A GetValue answer as text: strings trimmed, numbers (Moodle's counts and scores) written out. */
+export function lmsText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  return '';
+}
+
 function ok(value: unknown): boolean {
   return value === true || value === 'true';
 }
@@ -69,20 +77,32 @@ export class ScormSession {
     return this.state === 'active';
   }
 
-  /** The element's value, or '' when it isn't set yet (2004 answers 403 on a first read). */
+  /**
+   * The element's value as text, or '' when it isn't set yet (2004 answers 403 on a first read).
+   * Real LMSs answer in their own way: Moodle returns numbers for counts and scores, some pad
+   * with spaces, so anything that isn't a string is turned into one and trimmed.
+   */
   get(element: string): string {
     if (this.state !== 'active' && this.state !== 'terminating') return '';
     const f = this.found;
     try {
-      const value = f.version === '1.2' ? f.api.LMSGetValue(element) : f.api.GetValue(element);
-      if (typeof value === 'string' && value !== '') return value;
+      const raw: unknown = f.version === '1.2' ? f.api.LMSGetValue(element) : f.api.GetValue(element);
+      const value = lmsText(raw);
+      if (value !== '') return value;
       const code = this.lastError();
       if (code !== 0 && code !== 403) this.errors.push({ call: 'GetValue', element, code, message: describeError(code) });
-      return typeof value === 'string' ? value : '';
+      return '';
     } catch (error) {
       this.errors.push({ call: 'GetValue', element, code: 101, message: error instanceof Error ? error.message : String(error) });
       return '';
     }
+  }
+
+  /** A count the LMS keeps (`cmi.interactions._count`), or null when it gives none that makes sense. */
+  count(element: string): number | null {
+    const text = this.get(element);
+    const n = Number(text);
+    return text !== '' && Number.isInteger(n) && n >= 0 ? n : null;
   }
 
   set(element: string, value: string): boolean {

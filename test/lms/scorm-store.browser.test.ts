@@ -128,12 +128,12 @@ describe('SCORM 1.2 with scorm-again', () => {
     expect(lms.isTerminated()).to.equal(true);
   });
 
-  it('records interactions as fill-in and choice, responses within 255 characters', async () => {
+  it('records a rewrite as fill-in within 255 characters, and a lesson\'s checks as numeric', async () => {
     const { lms, found } = lms12();
     const s = store(found);
     await s.start();
-    await s.recordInteraction({ id: 'scanner budget_1', kind: 'rewrite', description: 'Scanners', response: 'Subject\n\n' + 'word '.repeat(200), correct: false, score: 40, at: Date.now(), latencySeconds: 125 });
-    await s.recordInteraction({ id: 'what_goes_first', kind: 'question', description: 'Which?', response: '0,1', correct: true, score: 100, at: Date.now(), latencySeconds: 0 });
+    await s.recordInteraction({ id: 'scanner budget_1', kind: 'rewrite', response: 'Subject\n\n' + 'word '.repeat(200), correct: false, score: 40, at: Date.now(), latencySeconds: 125 });
+    await s.recordInteraction({ id: 'lesson one_checks', kind: 'checks', response: '', correct: false, score: 67, at: Date.now(), latencySeconds: 41 });
     expect(s.lmsErrors).to.deep.equal([]);
     const interactions = at(committed(lms), 'cmi.interactions') as Record<string, Record<string, string>>;
     const rewrite = interactions['0'];
@@ -143,9 +143,11 @@ describe('SCORM 1.2 with scorm-again', () => {
     expect(rewrite?.['student_response']?.length).to.be.at.most(255);
     expect(rewrite?.['result']).to.equal('wrong');
     expect(rewrite?.['latency']).to.match(/^\d{2,4}:02:05(\.\d{1,2})?$/);
-    expect(question?.['type']).to.equal('choice');
-    expect(question?.['student_response']).to.equal('a,b');
-    expect(question?.['result']).to.equal('correct');
+    expect(question?.['id']).to.equal('lesson_one_checks');
+    expect(question?.['type']).to.equal('numeric');
+    expect(question?.['student_response'] ?? '').to.equal('');
+    expect(question?.['result']).to.equal('67');
+    expect(question?.['latency']).to.match(/^\d{2,4}:00:41(\.\d{1,2})?$/);
   });
 });
 
@@ -169,17 +171,18 @@ describe('SCORM 2004 with scorm-again', () => {
     expect(at(committed(lms), 'cmi.exit')).to.equal('normal');
   });
 
-  it('records interactions in the required order, with short descriptions and strict timestamps', async () => {
+  it('records interactions in the required order, without descriptions, with strict timestamps', async () => {
     const { lms, found } = lms2004();
     const s = store(found);
     await s.start();
-    await s.recordInteraction({ id: 'q1', kind: 'question', description: 'A very long question? '.repeat(30), response: '2', correct: false, score: 0, at: Date.UTC(2024, 5, 1, 10, 20, 30, 987), latencySeconds: 3 });
-    await s.recordInteraction({ id: 'rewrite_1', kind: 'rewrite', description: 'Scanners', response: 'Subject: x\n\nBody', correct: true, score: 90, at: Date.now(), latencySeconds: 300 });
+    await s.recordInteraction({ id: 'q1', kind: 'checks', response: '', correct: false, score: 0, at: Date.UTC(2024, 5, 1, 10, 20, 30, 987), latencySeconds: 3 });
+    await s.recordInteraction({ id: 'rewrite_1', kind: 'rewrite', response: 'Subject: x\n\nBody', correct: true, score: 90, at: Date.now(), latencySeconds: 300 });
     expect(s.lmsErrors).to.deep.equal([]);
     expect(lms.GetValue('cmi.interactions._count')).to.equal('2');
-    expect(lms.GetValue('cmi.interactions.0.description').length).to.be.at.most(250);
+    expect(lms.GetValue('cmi.interactions.0.description')).to.equal('');
     expect(lms.GetValue('cmi.interactions.0.timestamp')).to.equal('2024-06-01T10:20:30.9Z');
-    expect(lms.GetValue('cmi.interactions.0.result')).to.equal('incorrect');
+    expect(lms.GetValue('cmi.interactions.0.type')).to.equal('numeric');
+    expect(lms.GetValue('cmi.interactions.0.result')).to.equal('0');
     expect(lms.GetValue('cmi.interactions.1.type')).to.equal('long-fill-in');
     expect(lms.GetValue('cmi.interactions.1.learner_response')).to.contain('Subject: x');
   });

@@ -135,7 +135,7 @@ describe('StandaloneStore', () => {
     await assert.doesNotReject(store.save(progress()));
     await assert.doesNotReject(store.report(courseResult(course, progress())));
     await assert.doesNotReject(
-      store.recordInteraction({ id: 'unit_q', kind: 'question', description: 'Q', response: '0', correct: true, score: 100, at: NOW, latencySeconds: 3 }),
+      store.recordInteraction({ id: 'unit_q', kind: 'checks', response: '', correct: true, score: 100, at: NOW, latencySeconds: 3 }),
     );
     await assert.doesNotReject(store.finish());
   });

@@ -10,6 +10,7 @@ import type { Cmi5Store, Cmi5StoreOptions } from './store.ts';
 
 export class LazyCmi5Store implements LearningRecordStore {
   readonly kind = 'cmi5';
+  readonly questionDetail = 'each';
   private store: Cmi5Store | null = null;
   private readonly listeners: ((notice: StoreNotice) => void)[] = [];
 

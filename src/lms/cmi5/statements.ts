@@ -70,7 +70,7 @@ export function answeredStatement(base: StatementBase, i: Interaction, options: 
     id: objectId,
     definition: {
       type: CMI5.interaction,
-      name: { en: oneLine(i.description, 250) || i.id },
+      name: { en: oneLine(i.description ?? '', 250) || i.id },
       interactionType: i.kind === 'rewrite' ? 'long-fill-in' : 'choice',
     },
   };

@@ -119,6 +119,7 @@ interface Session {
 
 export class Cmi5Store implements LearningRecordStore {
   readonly kind = 'cmi5';
+  readonly questionDetail = 'each';
   private readonly listeners: ((notice: StoreNotice) => void)[] = [];
   private readonly storage: KeyValueStorage | null;
   private readonly now: () => number;
