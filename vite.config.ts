@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { courseModulePlugin } from './src/cli/course-module.ts';
+import { courseModulePlugin } from './src/build/course-module.ts';
 
 // One tsconfig serves Vite, the test runner and `tsc --noEmit`: legacy decorators with
 // `useDefineForClassFields: false`, or Lit's reactive properties are shadowed in the build.

@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 
 // Run under tsx (scripts/test.mjs does), so the config can share TypeScript modules.
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from './src/cli/chromium-launch.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from './src/node/chromium-launch.ts';
 
 const missing = chromiumMissing();
 if (missing) {

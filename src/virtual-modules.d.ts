@@ -1,4 +1,4 @@
-// Served by the course-data Vite plugin (src/cli/course-module.ts); typed in course-data.ts.
+// Served by the course-data Vite plugin (src/build/course-module.ts); typed in course-data.ts.
 declare module 'virtual:course-data' {
   const data: unknown;
   export default data;

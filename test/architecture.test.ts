@@ -73,4 +73,20 @@ describe('architecture', () => {
       }
     }
   });
+
+  it('keeps src/cli to entry points, with the node-side building blocks below every tool and server', () => {
+    const inside = (path: string, dir: string) => !relative(dir, path).startsWith('..');
+    const targets = (file: string) => importsOf(file).filter((spec) => spec.startsWith('.')).map((spec) => relative('.', join(file, '..', spec)));
+    const importers = [...sources('src'), ...sources('scorm'), ...sources('scripts'), 'vite.config.ts', 'web-test-runner.config.mjs'];
+    for (const file of importers.filter((f) => !inside(f, 'src/cli'))) {
+      for (const target of targets(file)) assert.ok(!inside(target, 'src/cli'), `${file} imports the entry point ${target}`);
+    }
+    const blocks = ['src/build', 'src/node', 'src/evaluation'].flatMap((dir) => sources(dir));
+    assert.ok(blocks.length > 20);
+    for (const file of blocks) {
+      for (const target of targets(file)) {
+        for (const above of ['src/cli', 'src/server', 'scorm']) assert.ok(!inside(target, above), `${file} imports ${target}, above it`);
+      }
+    }
+  });
 });

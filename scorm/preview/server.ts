@@ -16,8 +16,8 @@ import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { numberOption, parseCommandLine } from '../../src/cli/args.ts';
-import { CliError, errorMessage, runCli, UsageError } from '../../src/cli/fail.ts';
+import { numberOption, parseCommandLine } from '../../src/node/args.ts';
+import { CliError, errorMessage, runCli, UsageError } from '../../src/node/fail.ts';
 import { renderHostPage } from './host-page.ts';
 import { createCmi5Preview, readCourseId, type Cmi5Preview } from './cmi5/preview.ts';
 import { parseCommit, RecordStore } from './records.ts';
@@ -332,7 +332,7 @@ async function main(): Promise<number> {
   if (!values['no-build']) {
     process.stdout.write('Building the course…\n');
     try {
-      const { buildCourse } = await import('../../src/cli/course-build.ts');
+      const { buildCourse } = await import('../../src/build/course-build.ts');
       await buildCourse(courseDir);
     } catch (error) {
       if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError(`the course did not build: ${errorMessage(error)}`);

@@ -1,14 +1,14 @@
 // `npm run --silent analyze -- FILE | - | --jsonl FILE.jsonl`: the analyzer on the command line.
 import type { AnalyzeOptions } from '../analyzer/index.ts';
 import { analyzeEmail } from '../analyzer/index.ts';
-import { parseCommandLine } from './args.ts';
-import { parseEmailFile } from './email-file.ts';
-import { CliError, UsageError, errorMessage, runCli } from './fail.ts';
-import { STDIN_LABEL, readTextInput } from './files.ts';
-import { isProblem, readEmailJsonl } from './jsonl.ts';
-import { renderReport } from './report.ts';
-import { loadScenarios, resolveScenario, type ScenarioCatalogue } from './scenarios.ts';
-import { parseWeights } from './weights.ts';
+import { parseCommandLine } from '../node/args.ts';
+import { parseEmailFile } from '../evaluation/email-file.ts';
+import { CliError, UsageError, errorMessage, runCli } from '../node/fail.ts';
+import { STDIN_LABEL, readTextInput } from '../node/files.ts';
+import { isProblem, readEmailJsonl } from '../evaluation/jsonl.ts';
+import { renderReport } from '../evaluation/report.ts';
+import { loadScenarios, resolveScenario, type ScenarioCatalogue } from '../evaluation/scenarios.ts';
+import { parseWeights } from '../evaluation/weights.ts';
 
 const HELP = `Usage:
   npm run --silent analyze -- FILE           readable report of one email

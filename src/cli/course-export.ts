@@ -5,9 +5,9 @@ import { loadCourse, loadLesson } from '../content/load.ts';
 import { formatProblem, type ContentProblem } from '../content/problems.ts';
 import type { Lesson } from '../content/schema.ts';
 import { scoreAgainstRubric } from '../content/rubric.ts';
-import { parseCommandLine } from './args.ts';
-import { runCli } from './fail.ts';
-import { LESSONS_DIR, readLessonFiles, readTextFile } from './lesson-files.ts';
+import { parseCommandLine } from '../node/args.ts';
+import { runCli } from '../node/fail.ts';
+import { LESSONS_DIR, readLessonFiles, readTextFile } from '../build/lesson-files.ts';
 
 const HELP = `Usage: npm run --silent course:export [-- --check] [--dir lessons]
 Validates the course files (shape, then ids and references) and prints the course as JSON.

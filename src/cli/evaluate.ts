@@ -2,19 +2,19 @@
 // detector and the politeness score measured on the public calibration data.
 import { existsSync } from 'node:fs';
 import { analyzeEmail, CHECK_IDS, isAskSentence, politenessScore, type AnalysisResult, type CheckId } from '../analyzer/index.ts';
-import { numberOption, parseCommandLine } from './args.ts';
-import type { CheckOutcome, CheckSummary, LabelledEmail } from './check-eval.ts';
-import { compareWithLabels, summarizeByCheck, toLabelledEmails } from './check-eval.ts';
-import { parseAskTsv, parsePolitenessCsv } from './datasets.ts';
-import { defaultDataFile } from './default-data.ts';
-import { CliError, UsageError, errorMessage, runCli } from './fail.ts';
-import { readTextInput } from './files.ts';
-import { parseEmailJsonl } from './jsonl.ts';
-import { DEV_FILE, FROZEN_TEST_FILE, SECOND_LABELS_FILE, SHARED_EXAMPLES_FILE, TRAINING_FILES } from './labelled-sets.ts';
-import { loadScenarios, resolveScenario, type ScenarioCatalogue } from './scenarios.ts';
-import type { ConfusionCounts } from './metrics.ts';
-import { accuracy, balancedAccuracy, countOutcomes, f1, pearson, precision, recall, spearman, specificity, sumCounts } from './metrics.ts';
-import { formatNumber, formatTable } from './table.ts';
+import { numberOption, parseCommandLine } from '../node/args.ts';
+import type { CheckOutcome, CheckSummary, LabelledEmail } from '../evaluation/check-eval.ts';
+import { compareWithLabels, summarizeByCheck, toLabelledEmails } from '../evaluation/check-eval.ts';
+import { parseAskTsv, parsePolitenessCsv } from '../evaluation/datasets.ts';
+import { defaultDataFile } from '../evaluation/default-data.ts';
+import { CliError, UsageError, errorMessage, runCli } from '../node/fail.ts';
+import { readTextInput } from '../node/files.ts';
+import { parseEmailJsonl } from '../evaluation/jsonl.ts';
+import { DEV_FILE, FROZEN_TEST_FILE, SECOND_LABELS_FILE, SHARED_EXAMPLES_FILE, TRAINING_FILES } from '../evaluation/labelled-sets.ts';
+import { loadScenarios, resolveScenario, type ScenarioCatalogue } from '../evaluation/scenarios.ts';
+import type { ConfusionCounts } from '../evaluation/metrics.ts';
+import { accuracy, balancedAccuracy, countOutcomes, f1, pearson, precision, recall, spearman, specificity, sumCounts } from '../evaluation/metrics.ts';
+import { formatNumber, formatTable } from '../node/table.ts';
 
 const DEFAULTS = {
   asks: '../shared/data/email-asks-train.tsv',

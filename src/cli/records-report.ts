@@ -14,11 +14,11 @@ import { renderReportHtml } from '../report/html.ts';
 import { buildReport, filterLearners, withLearners, type LearnerFilter } from '../report/model.ts';
 import { formatProblem, LEARNER_STATUSES, parseRecordsText, type LearnerAttempt, type LearnerStatus, type ParsedRecords, type RecordProblem } from '../report/records.ts';
 import { parseXapiText } from '../report/xapi.ts';
-import { parseCommandLine } from './args.ts';
-import { readUiFiles } from './course-module.ts';
-import { CliError, errorMessage, runCli, UsageError } from './fail.ts';
-import { LESSONS_DIR, readLessonFiles } from './lesson-files.ts';
-import { terminalSafe } from './terminal-safe.ts';
+import { parseCommandLine } from '../node/args.ts';
+import { readUiFiles } from '../build/course-module.ts';
+import { CliError, errorMessage, runCli, UsageError } from '../node/fail.ts';
+import { LESSONS_DIR, readLessonFiles } from '../build/lesson-files.ts';
+import { terminalSafe } from '../node/terminal-safe.ts';
 
 const HELP = `Usage: npm run report -- FILE... --out DIR [options]
 Reads learner records exported from an LMS ({"cmi": …} as scorm-again commits them, SCORM 2004

@@ -3,11 +3,11 @@
 // src/analyzer/verdict-weights.json. `--check` fits again and compares with the file instead.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CHECK_IDS, featureValue, measureEmail, type CheckId, type CheckMeasure, type CheckModel, type VerdictModel } from '../analyzer/index.ts';
-import { parseCommandLine } from './args.ts';
-import { toLabelledEmails, type LabelledEmail } from './check-eval.ts';
-import { CliError, runCli } from './fail.ts';
-import { parseEmailJsonl } from './jsonl.ts';
-import { TRAINING_FILES } from './labelled-sets.ts';
+import { parseCommandLine } from '../node/args.ts';
+import { toLabelledEmails, type LabelledEmail } from '../evaluation/check-eval.ts';
+import { CliError, runCli } from '../node/fail.ts';
+import { parseEmailJsonl } from '../evaluation/jsonl.ts';
+import { TRAINING_FILES } from '../evaluation/labelled-sets.ts';
 
 export const WEIGHTS_FILE = 'src/analyzer/verdict-weights.json';
 /** Half-width of the "worth a second look" band around p = 0.5 (see README, "Measuring it"). */

@@ -2,8 +2,8 @@
 //   node --import tsx src/server/backup-cli.ts DATA_DIR_OR_FILE BACKUP_FILE [--overwrite]
 // The copy is consistent (SQLite's online backup), checked, and one self-contained file.
 import { existsSync, statSync } from 'node:fs';
-import { parseCommandLine } from '../cli/args.ts';
-import { CliError, runCli, UsageError } from '../cli/fail.ts';
+import { parseCommandLine } from '../node/args.ts';
+import { CliError, runCli, UsageError } from '../node/fail.ts';
 import { openRecordsDb, RecordsDbError, recordsFileIn } from './records-db.ts';
 
 const USAGE = `Usage: node --import tsx src/server/backup-cli.ts DATA_DIR_OR_FILE BACKUP_FILE [--overwrite]

@@ -3,8 +3,8 @@
 // committed), then src/report builds the page and the CSV.
 import { join } from 'node:path';
 import { CHECK_IDS, type CheckId } from '../analyzer/index.ts';
-import { readUiFiles } from '../cli/course-module.ts';
-import { LESSONS_DIR, readLessonFiles } from '../cli/lesson-files.ts';
+import { readUiFiles } from '../build/course-module.ts';
+import { LESSONS_DIR, readLessonFiles } from '../build/lesson-files.ts';
 import { checkLabel } from '../components/check-appearance.ts';
 import { loadCourse } from '../content/load.ts';
 import { outlineOf, type CourseOutline } from '../content/outline.ts';

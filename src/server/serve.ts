@@ -6,8 +6,8 @@ import { createSecureContext } from 'node:tls';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readCourseInfo } from '../../scorm/preview/server.ts';
-import { numberOption, parseCommandLine } from '../cli/args.ts';
-import { CliError, errorMessage, runCli, UsageError } from '../cli/fail.ts';
+import { numberOption, parseCommandLine } from '../node/args.ts';
+import { CliError, errorMessage, runCli, UsageError } from '../node/fail.ts';
 import { DataFolderLockedError, lockDataFolder, makePrivateFolder } from './data-folder.ts';
 import { loadCourseForReport } from './manager-report.ts';
 import { ensurePasscode, PasscodeError, passcodeNotice } from './passcode.ts';
@@ -145,7 +145,7 @@ async function main(): Promise<number> {
     if (!values['no-build']) {
       process.stdout.write('Building the course…\n');
       try {
-        const { buildCourse } = await import('../cli/course-build.ts');
+        const { buildCourse } = await import('../build/course-build.ts');
         await buildCourse(courseDir);
       } catch (error) {
         if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError(`the course did not build: ${errorMessage(error)}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnalysisResult } from '../../src/analyzer/index.ts';
 import { CHECK_IDS } from '../../src/analyzer/index.ts';
-import { parseEmailFile } from '../../src/cli/email-file.ts';
+import { parseEmailFile } from '../../src/evaluation/email-file.ts';
 import { FIXTURES, failureLine, runTool } from './run-tool.ts';
 
 const analyze = (...args: string[]) => runTool('analyze.ts', args);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { readEmail } from '../../src/analyzer/email.ts';
 import { CHECK_IDS, type AnalysisResult, type CheckId } from '../../src/analyzer/index.ts';
 import { readFacts } from '../../src/analyzer/scenario/facts.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { scenarioSpec, scoreAgainstRubric, scoreWorkedExample } from '../../src/content/rubric.ts';

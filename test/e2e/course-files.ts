@@ -1,7 +1,7 @@
 // The real course and its wording, loaded as a build would, for tests that drive the built course.
 import assert from 'node:assert/strict';
-import { readUiFiles } from '../../src/cli/course-module.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readUiFiles } from '../../src/build/course-module.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import type { Course } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';

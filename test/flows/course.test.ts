@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { emptyProgress, restoreProgress, type SavedProgress } from '../../src/content/progress.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHECK_IDS } from '../../src/analyzer/index.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { outlineOf } from '../../src/content/outline.ts';
 import { restoreProgress, type SavedProgress } from '../../src/content/progress.ts';

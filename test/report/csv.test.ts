@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { neutralizeFormula, renderReportCsv, toCsv } from '../../src/report/csv.ts';
 import { buildReport } from '../../src/report/model.ts';
-import { parseCsv } from '../../src/cli/csv.ts';
+import { parseCsv } from '../../src/node/csv.ts';
 import { attemptOf, CHECK_NAMES, NOW, outline } from './fixtures.ts';
 
 function learner(id: string, name: string, extra: Record<string, unknown> = {}) {

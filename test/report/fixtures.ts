@@ -1,6 +1,6 @@
 // The real course's outline and check names, and small learner records for the report's tests.
 import { CHECK_IDS, type CheckId } from '../../src/analyzer/index.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { outlineOf, type CourseOutline } from '../../src/content/outline.ts';
 import { PROGRESS_VERSION, type AttemptRecord, type SavedProgress } from '../../src/content/progress.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/cli/chromium-launch.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/node/chromium-launch.ts';
 import { REPO_ROOT } from '../cli/run-tool.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { loadCourse } from '../../src/content/load.ts';
 import type { Course } from '../../src/content/schema.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { escapeXml, fileHref, fillTemplate, MANIFEST_NAME, renderManifest, scaledPassScore, scormIdentifier, SCORM_VERSIONS, VERSIONS, type ScormVersion } from '../../scorm/manifest.ts';
-import { courseSizes, KB } from '../../src/cli/course-sizes.ts';
+import { courseSizes, KB } from '../../src/build/course-sizes.ts';
 import { buildPackages, LAUNCH_FILE, PACKAGE_NAME, type BuiltPackage } from '../../scorm/package.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,7 @@
 // Comparing the analyzer's pass/fail per check with the human labels in a JSONL file (`expect`).
 import type { AnalysisResult, CheckId } from '../analyzer/index.ts';
 import { CHECK_IDS, isCheckId } from '../analyzer/index.ts';
-import { CliError } from './fail.ts';
+import { CliError } from '../node/fail.ts';
 import type { JsonlEmail } from './jsonl.ts';
 import type { ConfusionCounts } from './metrics.ts';
 import { addOutcome, emptyCounts } from './metrics.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultDataFile } from '../../src/cli/default-data.ts';
-import { CliError } from '../../src/cli/fail.ts';
+import { defaultDataFile } from '../../src/evaluation/default-data.ts';
+import { CliError } from '../../src/node/fail.ts';
 
 describe('defaultDataFile', () => {
   it('returns a default data file that is there', () => {

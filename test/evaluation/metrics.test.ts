@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ConfusionCounts } from '../../src/cli/metrics.ts';
+import type { ConfusionCounts } from '../../src/evaluation/metrics.ts';
 import {
   accuracy,
   balancedAccuracy,
@@ -15,7 +15,7 @@ import {
   spearman,
   specificity,
   sumCounts,
-} from '../../src/cli/metrics.ts';
+} from '../../src/evaluation/metrics.ts';
 
 const counts = (truePositive: number, falseNegative: number, falsePositive: number, trueNegative: number): ConfusionCounts => ({
   truePositive,

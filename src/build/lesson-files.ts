@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentFile } from '../content/load.ts';
-import { CliError, errorMessage } from './fail.ts';
+import { CliError, errorMessage } from '../node/fail.ts';
 
 export const LESSONS_DIR = 'lessons';
 

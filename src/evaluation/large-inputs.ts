@@ -1,7 +1,7 @@
 // Large pastes for the benchmark: one run each, in a separate process with a time limit, so an
 // accidentally quadratic (or catastrophic-backtracking) rule shows up as a figure, not a hang.
 import { spawnSync } from 'node:child_process';
-import { errorMessage } from './fail.ts';
+import { errorMessage } from '../node/fail.ts';
 
 /** The ~300-word realistic email the benchmark times (and warms up on). */
 export const BENCH_EMAIL = 'test/fixtures/bench-email-300.txt';
@@ -44,7 +44,7 @@ export function largeInput(kind: LargeInputKind, chars: number, prose: string): 
 
 export type LargeRun = { ms: number } | { error: string };
 
-const RUNNER = 'src/cli/large-input-run.ts';
+const RUNNER = 'src/evaluation/large-input-run.ts';
 
 /** Times one analysis of `body` in a fresh, warmed-up Node process, stopped after `timeoutMs`. */
 export function timeInChildProcess(body: string, timeoutMs: number): LargeRun {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CliError } from '../../src/cli/fail.ts';
-import { parseEmailJsonl, toEmailInput } from '../../src/cli/jsonl.ts';
+import { CliError } from '../../src/node/fail.ts';
+import { parseEmailJsonl, toEmailInput } from '../../src/evaluation/jsonl.ts';
 
 describe('parseEmailJsonl', () => {
   it('reads one email a line, skips blank lines and keeps line numbers and other fields', () => {

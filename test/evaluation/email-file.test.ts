@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseEmailFile } from '../../src/cli/email-file.ts';
-import { CliError } from '../../src/cli/fail.ts';
+import { parseEmailFile } from '../../src/evaluation/email-file.ts';
+import { CliError } from '../../src/node/fail.ts';
 
 describe('parseEmailFile', () => {
   it('reads the headers and keeps the body after the blank line exactly', () => {

@@ -2,9 +2,9 @@
 import { chromium } from 'playwright-core';
 import type { EmailInput } from '../analyzer/index.ts';
 import { buildBrowserBenchScript } from './bundle.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-launch.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium-launch.ts';
 
-export { chromiumMissing } from './chromium-launch.ts';
+export { chromiumMissing } from '../node/chromium-launch.ts';
 import type { TimingPlan } from './timing.ts';
 
 function isNumberArray(value: unknown): value is number[] {

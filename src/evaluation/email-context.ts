@@ -1,7 +1,7 @@
 // Validating a scenario context's kind and audience against the analyzer's contract.
 import type { Audience, EmailKind } from '../analyzer/index.ts';
 import { AUDIENCES, EMAIL_KINDS } from '../analyzer/index.ts';
-import { CliError } from './fail.ts';
+import { CliError } from '../node/fail.ts';
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);

@@ -2,7 +2,7 @@
 // (../shared). A clone elsewhere has none: say which file is missing and how to give another.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliError } from './fail.ts';
+import { CliError } from '../node/fail.ts';
 
 /** `path` when it exists; otherwise a CliError naming it, where it was looked for, and the option that replaces it. */
 export function defaultDataFile(path: string, what: string, instead: string): string {

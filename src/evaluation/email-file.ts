@@ -6,7 +6,7 @@
 // header block's blank line is otherwise passed on unchanged (leading blank lines, trailing
 // newline included). A file whose first line is not one of the headers is all body.
 import type { EmailContext, EmailInput } from '../analyzer/index.ts';
-import { CliError } from './fail.ts';
+import { CliError } from '../node/fail.ts';
 import { toAudience, toKind } from './email-context.ts';
 
 const HEADER_LINE = /^([A-Za-z][A-Za-z-]*)[ \t]*:[ \t]*(.*)$/;

@@ -1,6 +1,6 @@
 // The public calibration data sets (shared/data/README.md), read into plain rows.
-import { parseCsv } from './csv.ts';
-import { CliError } from './fail.ts';
+import { parseCsv } from '../node/csv.ts';
+import { CliError } from '../node/fail.ts';
 
 export interface AskRow {
   isAsk: boolean;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalysisResult } from '../../src/analyzer/index.ts';
 import { CHECK_IDS } from '../../src/analyzer/index.ts';
-import { compareWithLabels, predictedPass, summarizeByCheck, toLabelledEmails } from '../../src/cli/check-eval.ts';
-import { parseEmailJsonl } from '../../src/cli/jsonl.ts';
+import { compareWithLabels, predictedPass, summarizeByCheck, toLabelledEmails } from '../../src/evaluation/check-eval.ts';
+import { parseEmailJsonl } from '../../src/evaluation/jsonl.ts';
 
 const jsonl = [
   '{"id":"e1","subject":"S","body":"B","expect":{"subject":true,"courteous":false,"follow-up":false}}',

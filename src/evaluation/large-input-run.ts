@@ -2,8 +2,8 @@
 // then analyses standard input once as an email body and prints {"ms": …}. Not meant for hand use.
 import { analyzeEmail } from '../analyzer/index.ts';
 import { parseEmailFile } from './email-file.ts';
-import { runCli } from './fail.ts';
-import { readTextInput } from './files.ts';
+import { runCli } from '../node/fail.ts';
+import { readTextInput } from '../node/files.ts';
 import { BENCH_EMAIL } from './large-inputs.ts';
 
 async function main(): Promise<number> {

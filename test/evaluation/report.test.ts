@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalysisResult, CheckResult, EmailInput } from '../../src/analyzer/index.ts';
 import { CHECK_IDS } from '../../src/analyzer/index.ts';
-import { quoteExcerpt, renderReport } from '../../src/cli/report.ts';
+import { quoteExcerpt, renderReport } from '../../src/evaluation/report.ts';
 
 // A hand-made result, so the rendering is tested apart from the analyzer's (changing) scores.
 const input: EmailInput = {

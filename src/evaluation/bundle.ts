@@ -52,7 +52,7 @@ export async function measureAnalyzerBundle(): Promise<BundleSize> {
 export async function buildBrowserBenchScript(): Promise<string> {
   const entry = [
     `import { analyzeEmail } from './${ANALYZER_ENTRY}';`,
-    `import { timeRuns } from './src/cli/timing.ts';`,
+    `import { timeRuns } from './src/evaluation/timing.ts';`,
     'globalThis.__emailBench = (input, plan) => timeRuns(() => analyzeEmail(input), plan);',
   ].join('\n');
   const result = await build({

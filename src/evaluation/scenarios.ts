@@ -5,8 +5,8 @@ import { loadCourse } from '../content/load.ts';
 import { formatProblem } from '../content/problems.ts';
 import { scenarioSpec } from '../content/rubric.ts';
 import { closest } from '../content/suggest.ts';
-import { CliError } from './fail.ts';
-import { LESSONS_DIR, readLessonFiles } from './lesson-files.ts';
+import { CliError } from '../node/fail.ts';
+import { LESSONS_DIR, readLessonFiles } from '../build/lesson-files.ts';
 
 export type ScenarioCatalogue = ReadonlyMap<string, ScenarioSpec>;
 

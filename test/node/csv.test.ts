@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseCsv } from '../../src/cli/csv.ts';
-import { parseAskTsv, parsePolitenessCsv } from '../../src/cli/datasets.ts';
+import { parseCsv } from '../../src/node/csv.ts';
+import { parseAskTsv, parsePolitenessCsv } from '../../src/evaluation/datasets.ts';
 
 describe('parseCsv', () => {
   it('splits plain records and fields', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { numberOption, parseCommandLine } from '../../src/cli/args.ts';
-import { UsageError } from '../../src/cli/fail.ts';
-import { parseWeights } from '../../src/cli/weights.ts';
+import { numberOption, parseCommandLine } from '../../src/node/args.ts';
+import { UsageError } from '../../src/node/fail.ts';
+import { parseWeights } from '../../src/evaluation/weights.ts';
 
 describe('parseCommandLine', () => {
   it('returns options and positionals, with - as a positional', () => {

@@ -1,7 +1,7 @@
 // Emails as JSON Lines: one {"subject","body","context"} object a line. Other fields (id,
 // expect, why…) are kept for callers such as the evaluation but ignored by the analyzer.
 import type { EmailContext, EmailInput } from '../analyzer/index.ts';
-import { CliError, errorMessage } from './fail.ts';
+import { CliError, errorMessage } from '../node/fail.ts';
 import { toAudience, toKind } from './email-context.ts';
 
 export interface JsonlEmail {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LARGE_INPUT_KINDS, largeInput } from '../../src/cli/large-inputs.ts';
+import { LARGE_INPUT_KINDS, largeInput } from '../../src/evaluation/large-inputs.ts';
 
 describe('largeInput', () => {
   it('gives exactly the requested length for every kind', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeText } from '../../src/cli/files.ts';
+import { decodeText } from '../../src/node/files.ts';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 

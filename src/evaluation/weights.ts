@@ -1,7 +1,7 @@
 // `--weights subject=2,clear-ask=3`: rubric weights per check.
 import type { CheckWeights } from '../analyzer/index.ts';
 import { CHECK_IDS, isCheckId } from '../analyzer/index.ts';
-import { UsageError } from './fail.ts';
+import { UsageError } from '../node/fail.ts';
 
 export function parseWeights(spec: string): CheckWeights {
   const weights: CheckWeights = {};
