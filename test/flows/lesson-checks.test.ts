@@ -1,7 +1,7 @@
 /** A lesson's knowledge checks reach the LMS as one summary, once, when the last is settled. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { outlineOf } from '../../src/content/outline.ts';
 import { emptyProgress, type QuestionProgress } from '../../src/content/progress.ts';

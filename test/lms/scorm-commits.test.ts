@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHECK_IDS } from '../../src/analyzer/types.ts';
-import { readLessonFiles } from '../../src/cli/lesson-files.ts';
+import { readLessonFiles } from '../../src/build/lesson-files.ts';
 import { loadCourse } from '../../src/content/load.ts';
 import { emptyProgress } from '../../src/content/progress.ts';
 import { courseResult } from '../../src/flows/rules.ts';

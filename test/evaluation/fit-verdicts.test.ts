@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fitLogistic, readTrainingEmails, serialiseModel, trainModel, WEIGHTS_FILE } from '../../src/cli/train.ts';
+import { fitLogistic, readTrainingEmails, serialiseModel, trainModel, WEIGHTS_FILE } from '../../src/evaluation/fit-verdicts.ts';
 
 describe('fitted verdicts', () => {
   it('src/analyzer/verdict-weights.json is exactly what npm run train fits from the training files', () => {
