@@ -18,9 +18,8 @@ export function checkConcise(email: Email, f: Features = {}): CheckResult {
   const limit = email.kind === 'update' || email.kind === 'announcement' ? NEWS_LIMIT : ROUTINE_LIMIT;
   const findings: Finding[] = [];
 
-  const walls = email.paragraphs
-    .map((p) => ({ span: p, words: countWords(email.text.slice(p.start, p.end)) }))
-    .filter((p) => p.words > WALL_OF_TEXT);
+  const paragraphs = email.paragraphs.map((p) => ({ span: p, words: countWords(email.text.slice(p.start, p.end)) }));
+  const walls = paragraphs.filter((p) => p.words > WALL_OF_TEXT);
   const fillers: { start: number; end: number; text: string }[] = [];
   for (const s of own) {
     for (const m of s.text.matchAll(FILLER)) {
@@ -38,7 +37,7 @@ export function checkConcise(email: Email, f: Features = {}): CheckResult {
   f['over'] = Math.max(0, Math.min((total - limit) / limit, 2));
   f['walls'] = Math.min(walls.length, 3);
   f['fillers'] = Math.min(fillers.length, 5);
-  f['longestParagraph'] = Math.min(Math.max(0, ...email.paragraphs.map((p) => countWords(email.text.slice(p.start, p.end)))) / WALL_OF_TEXT, 3);
+  f['longestParagraph'] = Math.min(paragraphs.reduce((m, p) => Math.max(m, p.words), 0) / WALL_OF_TEXT, 3);
   f['news'] = limit === NEWS_LIMIT ? 1 : 0;
   const over = total > limit;
   const padded = fillers.length >= 3 && total > limit * 0.6;

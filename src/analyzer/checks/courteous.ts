@@ -25,7 +25,8 @@ export function checkCourteous(email: Email, f: Features = {}): CheckResult {
   const rude = issues.filter((i) => i.kind === 'rude');
   const loud = issues.filter((i) => i.kind !== 'rude');
 
-  let score = politenessFromFeatures(features);
+  const politeness = politenessFromFeatures(features);
+  let score = politeness;
   score += warmGreeting ? 0.15 : greeting ? 0.05 : -0.1;
   score += thanks ? 0.1 : -0.1;
   if (!warmGreeting && !thanks) score -= 0.15;
@@ -37,7 +38,7 @@ export function checkCourteous(email: Email, f: Features = {}): CheckResult {
     .map((i) => finding('body', i, `${capitalise(i.label)}.`, suggestionFor(i)));
 
   const cold = !greeting && !thanks && sentences.length > 0;
-  f['politeness'] = politenessFromFeatures(features);
+  f['politeness'] = politeness;
   f['warmGreeting'] = warmGreeting ? 1 : 0;
   f['greeting'] = greeting ? 1 : 0;
   f['thanks'] = thanks ? 1 : 0;

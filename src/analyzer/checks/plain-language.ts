@@ -74,9 +74,12 @@ function explanationSpans(text: string): Span[] {
  * or two of four letters or more with vowels in them, are shouting (judged by `courteous`), not
  * acronyms. Returns the start offsets of the words in such runs.
  */
+const UPPER_START = /^\p{Lu}\p{Lu}/u;
+
 function shoutedRuns(list: readonly { text: string; start: number; end: number }[], text: string, offset: number): Set<number> {
   const out = new Set<number>();
-  const caps = (w: { text: string }) => /^\p{Lu}{2,}$/u.test(w.text.replace(/['’]s$/, ''));
+  // Most words start in lower case: rule them out before the fuller test.
+  const caps = (w: { text: string }) => UPPER_START.test(w.text) && /^\p{Lu}{2,}(?:['’]s)?$/u.test(w.text);
   const wordy = (w: { text: string }) => w.text.length >= 4 && /[AEIOU]/.test(w.text.slice(1, -1));
   let run: { text: string; start: number; end: number }[] = [];
   const flush = () => {
