@@ -98,9 +98,7 @@ export function applyScenarioFacts(checks: readonly CheckResult[], email: Email,
   const reading = readFacts(email, facts);
   return checks.map((check) => {
     const adjust = ADJUSTMENTS[check.id];
-    if (!adjust || !check.applicable) return check;
-    const adjusted = adjust(check, reading, facts, email);
-    // A fact-based verdict is the scenario author's, not a fitted guess: no "second look".
-    return adjusted === check ? check : adjusted;
+    // Where the facts decide, the result is built afresh (no "second look": the author's facts, not a fit).
+    return adjust && check.applicable ? adjust(check, reading, facts, email) : check;
   });
 }
