@@ -1,6 +1,6 @@
 // The course server the load test measures, in its own process so the simulated learners don't
 // share its event loop: `node --import tsx scripts/load-server.ts DATA_DIR LEARNERS [thread|in-process]`. Prints one
-// JSON line {url} when listening; a line "stats" on stdin prints {maxStallMs, groups, writes};
+// JSON line {url} when listening; a line "stats" on stdin prints {maxStallMs, cpuMs, groups, writes} (CPU since listening, or since a line "mark");
 // the end of stdin stops it.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,11 +33,22 @@ const server = await startCourseServer({
 // Started once the server listens: the stalls of serving, not of building the report course.
 const stalls = monitorEventLoopDelay({ resolution: 10 });
 stalls.enable();
+// CPU time of the whole process (its writer thread included) from here on, or from the line "mark".
+let cpuAtStart = process.cpuUsage();
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 
 const input = createInterface({ input: process.stdin });
 input.on('line', (line) => {
-  if (line.trim() === 'stats') void server.writeStats().then((writes) => process.stdout.write(`${JSON.stringify({ maxStallMs: stalls.max / 1e6, ...writes })}\n`));
+  if (line.trim() === 'mark') {
+    // The stalls so far are the sign-ups'; from here they are the commits'.
+    process.stdout.write(`${JSON.stringify({ maxStallMs: stalls.max / 1e6 })}\n`);
+    stalls.reset();
+    cpuAtStart = process.cpuUsage();
+  }
+  if (line.trim() === 'stats') {
+    const cpu = process.cpuUsage(cpuAtStart);
+    void server.writeStats().then((writes) => process.stdout.write(`${JSON.stringify({ maxStallMs: stalls.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, ...writes })}\n`));
+  }
 });
 input.on('close', () => {
   stalls.disable();

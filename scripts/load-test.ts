@@ -6,6 +6,7 @@
 // own server on 127.0.0.1 (temporary data folder) unless --url names one on this machine.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { numberOption, parseCommandLine } from '../src/node/args.ts';
 import { CliError, runCli, UsageError } from '../src/node/fail.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../src/server/records-db.ts';
-import { CourseClient } from '../src/server/course-client.ts';
+import { CourseClient, learnConfigIn } from '../src/server/course-client.ts';
 import { cookieNames } from '../src/server/request-guard.ts';
 import { isLoopbackHost } from '../src/server/routes.ts';
 
@@ -49,11 +50,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] ?? Number.NaN;
 }
 
-/** fetch's TypeError says only "fetch failed": its cause's code (ECONNRESET, …) says what. */
+/** The error's code (ECONNRESET, …) says what failed; fetch's TypeError keeps it in its cause. */
 function failureName(error: unknown): string {
   if (!(error instanceof Error)) return 'error';
-  const cause = error.cause as { code?: unknown } | undefined;
-  return typeof cause?.code === 'string' ? `${error.name} (${cause.code})` : error.name;
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? `${error.name} (${code})` : error.name;
 }
 
 function countError(tally: Tally, key: string): void {
@@ -61,50 +62,100 @@ function countError(tally: Tally, key: string): void {
 }
 
 /** A realistic commit: the course's cmi tree with a few KB of suspend data and interactions. */
-function commitBody(run: string, learner: number, n: number): { body: string; mark: string } {
-  const mark = `${run}:${learner}:${n}`;
+function commitTemplate(n: number): string {
   const interactions = Array.from({ length: Math.min(n, 8) }, (_, i) => ({ id: `rewrite_${i}`, type: 'long-fill-in', learner_response: 'Hi Sam, could you send the report by Friday? Thanks, Ana'.repeat(3), result: i % 2 ? 'correct' : 'incorrect' }));
-  const cmi = { completion_status: n === 0 ? 'incomplete' : 'incomplete', success_status: 'unknown', suspend_data: `${mark}|${'p'.repeat(2000)}`, location: `lesson-${n}`, progress_measure: String(n / 10), interactions, session_time: 'PT1M' };
-  return { body: JSON.stringify({ cmi }), mark };
+  const cmi = { completion_status: 'incomplete', success_status: 'unknown', suspend_data: `${MARK}|${'p'.repeat(2000)}`, location: `lesson-${n}`, progress_measure: String(n / 10), interactions, session_time: 'PT1M' };
+  return JSON.stringify({ cmi });
 }
 
-async function simulateLearner(base: URL, run: string, index: number, commits: number, deadline: number, tally: Tally): Promise<LearnerOutcome> {
+/** Where a commit's mark (run:learner:n, checked in the database at the end) goes in its template. */
+const MARK = '@@mark@@';
+
+/** The commits' bodies, made once per commit number (the same for every learner but the mark), so the generator spends its CPU sending. */
+const templates: string[] = [];
+
+function commitBody(run: string, learner: number, n: number): { body: string; mark: string } {
+  const mark = `${run}:${learner}:${n}`;
+  const template = (templates[n] ??= commitTemplate(n));
+  return { body: template.replace(MARK, mark), mark };
+}
+
+// The commits go through node:http with one kept-alive connection per learner, as a browser tab
+// keeps one: fetch (undici) with a timeout signal per request cost the load generator about
+// 2.5 ms of CPU a commit, on the same two cores as the server it measures.
+const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY, noDelay: true });
+
+function send(method: 'GET' | 'POST', url: URL, body: string, headers: Record<string, string>, deadline: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolveAnswer, reject) => {
+    const req = request(url, { method, agent, headers: method === 'POST' ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(Math.max(1, deadline - Date.now()), () => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })));
+    req.on('error', reject);
+    req.end(method === 'POST' ? body : undefined);
+  });
+}
+
+interface SignedIn {
+  email: string;
+  commitUrl: URL | undefined;
+  cookie: string;
+}
+
+/** Signs a new learner up and opens the course page, as a browser would; the commit URL comes from that page. */
+async function signIn(base: URL, run: string, index: number, deadline: number, tally: Tally, signInLatencies: number[]): Promise<SignedIn> {
   const email = `load.${run}.${index}@example.com`;
-  const outcome: LearnerOutcome = { email, acked: 0, lastAckedSequence: 0, lastAckedMark: undefined };
   const client = new CourseClient(base.href, cookieNames(false, Number(base.port)), { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
-  let commitUrl: URL | undefined;
+  const started = performance.now();
   try {
     const response = await client.signUp(`Load Learner ${index}`, email, `Team ${index % 5}`);
     await response.arrayBuffer();
-    const config = response.status === 200 ? await client.learnConfig() : undefined;
-    if (config) commitUrl = new URL(config.commitUrl, base);
-    else countError(tally, `sign-in ${response.status}`);
+    if (response.status !== 200) {
+      countError(tally, `sign-in ${response.status}`);
+      return { email, commitUrl: undefined, cookie: '' };
+    }
+    // The course page, on the connection the commits then use, as a browser tab keeps it.
+    const cookie = client.jar.header();
+    const page = await send('GET', new URL('/learn', base), '', { cookie }, deadline);
+    const config = page.status === 200 ? learnConfigIn(page.text) : undefined;
+    signInLatencies.push(performance.now() - started);
+    if (config) return { email, commitUrl: new URL(config.commitUrl, base), cookie };
+    countError(tally, `course page ${page.status}`);
   } catch (error) {
     countError(tally, `sign-in ${failureName(error)}`);
   }
+  return { email, commitUrl: undefined, cookie: '' };
+}
+
+async function simulateLearner(learner: SignedIn, run: string, index: number, commits: number, deadline: number, tally: Tally): Promise<LearnerOutcome> {
+  const { email, commitUrl, cookie } = learner;
+  const outcome: LearnerOutcome = { email, acked: 0, lastAckedSequence: 0, lastAckedMark: undefined };
   if (!commitUrl) return outcome;
-  const cookie = client.jar.header();
+  const origin = commitUrl.origin;
   for (let n = 0; n < commits && Date.now() < deadline; n++) {
     const { body, mark } = commitBody(run, index, n);
     const started = performance.now();
     tally.sent += 1;
     try {
-      // Half come as scorm-again's fetch (JSON), half as sendBeacon's text/plain.
-      const response = await fetch(commitUrl, { method: 'POST', body, headers: { cookie, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
-      const text = await response.text();
+      // Half come as scorm-again's fetch (JSON), half as sendBeacon's text/plain; both carry the
+      // page's Origin, as a browser's do.
+      const answer = await send('POST', commitUrl, body, { cookie, origin, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, deadline);
       tally.latencies.push(performance.now() - started);
-      if (response.status !== 200) {
-        countError(tally, `commit ${response.status}`);
+      if (answer.status !== 200) {
+        countError(tally, `commit ${answer.status}`);
         continue;
       }
-      const answer = JSON.parse(text) as { result?: boolean; sequence?: number };
-      if (answer.result !== true || typeof answer.sequence !== 'number') {
+      const parsed = JSON.parse(answer.text) as { result?: boolean; sequence?: number };
+      if (parsed.result !== true || typeof parsed.sequence !== 'number') {
         countError(tally, 'commit 200 without result');
         continue;
       }
       tally.acked += 1;
       outcome.acked += 1;
-      outcome.lastAckedSequence = Math.max(outcome.lastAckedSequence, answer.sequence);
+      outcome.lastAckedSequence = Math.max(outcome.lastAckedSequence, parsed.sequence);
       outcome.lastAckedMark = mark;
     } catch (error) {
       countError(tally, `commit ${failureName(error)}`);
@@ -139,9 +190,20 @@ function verify(db: RecordsDb, outcomes: readonly LearnerOutcome[]): string[] {
   return problems;
 }
 
+interface ServerStats {
+  maxStallMs: number;
+  /** The server process's CPU time (all its threads) during the commits. */
+  cpuMs: number;
+  groups: number;
+  writes: number;
+  longestGroupMs: number;
+}
+
 interface ServerProcess {
   url: string;
-  stats(): Promise<{ maxStallMs: number; groups: number; writes: number; longestGroupMs: number }>;
+  stats(): Promise<ServerStats>;
+  /** Counts the server's CPU and stalls from now; answers the longest stall until now. */
+  mark(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -162,7 +224,12 @@ function startServerProcess(dir: string, learners: number, writer: string): Prom
     stats: async () => {
       const answer = nextLine();
       child.stdin.write('stats\n');
-      return JSON.parse(await answer) as { maxStallMs: number; groups: number; writes: number; longestGroupMs: number };
+      return JSON.parse(await answer) as ServerStats;
+    },
+    mark: async () => {
+      const answer = nextLine();
+      child.stdin.write('mark\n');
+      return (JSON.parse(await answer) as { maxStallMs: number }).maxStallMs;
     },
     stop: async () => {
       child.stdin.end();
@@ -217,13 +284,24 @@ async function main(): Promise<number> {
     const run = randomBytes(4).toString('hex');
     process.stdout.write(`load test: ${learners} learners × ${commits} commits against ${base.href}${child ? ` (writes: ${writer})` : ''} (cap ${maxSeconds} s)\n`);
     const tally: Tally = { latencies: [], errors: new Map(), acked: 0, sent: 0 };
-    const started = performance.now();
     const deadline = Date.now() + maxSeconds * 1000;
-    const outcomes = await Promise.all(Array.from({ length: learners }, (_, i) => simulateLearner(base, run, i, commits, deadline, tally)));
+    // Everyone signs in first, then all commit at once: the commits' worst case, measured apart
+    // from the sign-ups (which write learners and render pages).
+    const signInLatencies: number[] = [];
+    const signInStarted = performance.now();
+    const signedIn = await Promise.all(Array.from({ length: learners }, (_, i) => signIn(base, run, i, deadline, tally, signInLatencies)));
+    const signInSeconds = (performance.now() - signInStarted) / 1000;
+    const signInStallMs = await child?.mark();
+    const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
+    const outcomes = await Promise.all(signedIn.map((learner, i) => simulateLearner(learner, run, i, commits, deadline, tally)));
     const seconds = (performance.now() - started) / 1000;
+    const clientCpu = process.cpuUsage(cpuAtStart);
     const sorted = [...tally.latencies].sort((a, b) => a - b);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
+    const signInSorted = [...signInLatencies].sort((a, b) => a - b);
     process.stdout.write(
+      `  ${signInLatencies.length} learners signed up and opened the course in ${signInSeconds.toFixed(2)} s (each: p50 ${ms(percentile(signInSorted, 50))}, p99 ${ms(percentile(signInSorted, 99))})\n` +
       `  ${tally.acked} of ${tally.sent} commits acknowledged in ${seconds.toFixed(2)} s: ${(tally.acked / seconds).toFixed(0)} commits/s\n` +
         `  latency: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}\n` +
         `  errors: ${tally.errors.size === 0 ? 'none' : [...tally.errors].map(([k, v]) => `${k} ×${v}`).join(', ')}\n`,
@@ -232,7 +310,8 @@ async function main(): Promise<number> {
     if (child) {
       const stats = await child.stats();
       process.stdout.write(
-        `  server: longest event-loop stall ${ms(stats.maxStallMs)} (the longest write transaction ${ms(stats.longestGroupMs)}); ${stats.writes} writes (sign-ups and commits) in ${stats.groups} transactions\n` +
+        `  server: longest event-loop stall ${ms(stats.maxStallMs)} during the commits, ${signInStallMs === undefined ? '?' : ms(signInStallMs)} during the sign-ups (the longest write transaction ${ms(stats.longestGroupMs)}); ${stats.writes} writes (sign-ups and commits) in ${stats.groups} transactions\n` +
+          `  CPU during the commits: server ${(stats.cpuMs / 1000).toFixed(2)} s (${(stats.cpuMs / Math.max(1, tally.sent)).toFixed(2)} ms a commit), this load generator ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(2)} s, on the same cores\n` +
           `  machine: load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores (a busy machine stalls every process)\n`,
       );
       await child.stop();
@@ -250,6 +329,7 @@ async function main(): Promise<number> {
     if (tally.errors.size > 0) throw new CliError('some requests failed (see errors above)');
     return 0;
   } finally {
+    agent.destroy();
     await child?.stop();
     db?.close();
     if (temp) rmSync(temp, { recursive: true, force: true });

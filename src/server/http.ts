@@ -2,6 +2,7 @@
 // with safe default headers, bounded request bodies, and cookies.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import { TurnTaker } from './turns.ts';
 
 /** Request bodies past this are refused with 413 (the records store's own limit on a commit too). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -128,22 +129,27 @@ export interface TlsFiles {
 /**
  * An HTTP server that never crashes on a request: a handler's rejection goes to `fail` (and if
  * even that throws, the connection is dropped), stream errors are swallowed, and malformed
- * requests get a bare 400.
+ * requests get a bare 400. Requests take turns (turns.ts), so a burst can't hold the event loop.
  */
 export function guardedServer(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   fail: (req: IncomingMessage, res: ServerResponse, error: unknown) => void,
   tls?: TlsFiles,
 ): Server {
+  const turns = new TurnTaker();
   const listener: RequestListener = (req, res) => {
     res.on('error', () => undefined);
     req.on('error', () => undefined);
-    handle(req, res).catch((error: unknown) => {
-      try {
-        fail(req, res, error);
-      } catch {
-        res.destroy();
-      }
+    turns.run(() => {
+      // A client that left while its request waited: nothing to answer.
+      if (req.destroyed) return;
+      handle(req, res).catch((error: unknown) => {
+        try {
+          fail(req, res, error);
+        } catch {
+          res.destroy();
+        }
+      });
     });
   };
   // An https.Server is an http.Server with TLS in front: the same handlers serve both.

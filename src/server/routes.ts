@@ -47,6 +47,8 @@ import { startRecordWriter, type WriterMode, type WriteStats } from './record-wr
 import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_SHAPE } from './sessions.ts';
 
 const FORM_TOKEN_SECONDS = 2 * 60 * 60;
+/** How long a session read from the records is remembered (each change also forgets it at once). */
+const SESSION_CACHE_MS = 30_000;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -157,6 +159,8 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
   const sessions = new SessionStore(db, {
     renew: (hash, expiresAt) => background(writer.call('renewSession', hash, expiresAt)),
     expire: (hash) => background(writer.call('deleteSessionHash', hash)),
+    // Every change to a session is made through this server, which tells the store.
+    cacheMs: SESSION_CACHE_MS,
   });
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const signUps = new WindowLimiter(limits.signUpPerClient, limits.signUpGlobal);
@@ -311,6 +315,7 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
     const learner = db.learnerById(form.get('learner') ?? '');
     if (!learner) throw new HttpError(404, 'there is no such learner');
     await writer.call('revokeLink', learner.id, action === 'reissue');
+    sessions.forgetLearner(learner.id);
     learnersPage(res, ctx, csrf, action === 'revoke' ? `${learner.name}’s link no longer works, and they are signed out.` : `${learner.name} has a new link; the old one no longer works.`);
   }
 
@@ -399,6 +404,7 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
       if (signedIn) {
         requireToken(new URLSearchParams(await readBody(req, 8 * 1024)).get('csrf'), signedIn.session.csrf);
         await writer.call('deleteSessionHash', signedIn.session.tokenHash);
+        sessions.forget(signedIn.session.tokenHash);
       }
       // The course's copy of the learner's progress goes too (browsers honour this over HTTPS and on localhost).
       return redirect(res, '/', { 'set-cookie': clearedCookie(names.learner, { secure: ctx.secure }), 'clear-site-data': '"storage"' });
@@ -446,6 +452,7 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
       if (session) {
         requireToken(new URLSearchParams(await readBody(req, 8 * 1024)).get('csrf'), session.csrf);
         await writer.call('deleteSessionHash', session.tokenHash);
+        sessions.forget(session.tokenHash);
       }
       return redirect(res, '/manager', { 'set-cookie': clearedCookie(names.manager, { secure: ctx.secure }) });
     }

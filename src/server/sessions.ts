@@ -24,13 +24,24 @@ export interface SessionStoreOptions {
    */
   renew?: (tokenHash: string, expiresAt: number) => void;
   expire?: (tokenHash: string) => void;
+  /**
+   * Remember sessions read for this long (ms), so a learner's commits don't each read the
+   * database and hash twice over; 0 (the default) reads every time. Only for the one process
+   * that also makes every change to sessions, and tells this store (forget, forgetLearner).
+   */
+  cacheMs?: number;
 }
+
+/** At most this many sessions remembered; past it the oldest go first. */
+const CACHE_LIMIT = 20_000;
 
 export class SessionStore {
   private readonly now: () => number;
   private readonly renew: (tokenHash: string, expiresAt: number) => void;
   private readonly expire: (tokenHash: string) => void;
   private lastPurge = 0;
+  private readonly cacheMs: number;
+  private readonly cache = new Map<string, { session: SessionRow; until: number }>();
 
   constructor(
     private readonly db: RecordsDb,
@@ -39,6 +50,33 @@ export class SessionStore {
     this.now = options.now ?? Date.now;
     this.renew = options.renew ?? ((hash, expiresAt) => db.renewSession(hash, expiresAt));
     this.expire = options.expire ?? ((hash) => db.deleteSession(hash));
+    this.cacheMs = options.cacheMs ?? 0;
+  }
+
+  /** Forgets what was remembered of a session (it was ended). */
+  forget(tokenHash: string): void {
+    this.cache.delete(tokenHash);
+  }
+
+  /** Forgets every remembered session of a learner (their sessions were ended). */
+  forgetLearner(learnerId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.session.learnerId === learnerId) this.cache.delete(hash);
+  }
+
+  private lookup(tokenHash: string, now: number): SessionRow | undefined {
+    if (this.cacheMs <= 0) return this.db.sessionByHash(tokenHash);
+    const hit = this.cache.get(tokenHash);
+    if (hit && hit.until > now) return hit.session;
+    this.cache.delete(tokenHash);
+    const session = this.db.sessionByHash(tokenHash);
+    if (session) {
+      if (this.cache.size >= CACHE_LIMIT) {
+        const oldest = this.cache.keys().next().value;
+        if (oldest !== undefined) this.cache.delete(oldest);
+      }
+      this.cache.set(tokenHash, { session, until: now + this.cacheMs });
+    }
+    return session;
   }
 
   /** A new session; returns the cookie's token (never stored) and the session. */
@@ -61,10 +99,11 @@ export class SessionStore {
    */
   get(token: string | undefined, kind: SessionKind, lifetimeMs: number): SessionRow | undefined {
     if (token === undefined || !TOKEN_SHAPE.test(token)) return undefined;
-    const session = this.db.sessionByHash(hashOf(token));
-    if (!session || session.kind !== kind) return undefined;
     const now = this.now();
+    const session = this.lookup(hashOf(token), now);
+    if (!session || session.kind !== kind) return undefined;
     if (session.expiresAt <= now) {
+      this.forget(session.tokenHash);
       this.expire(session.tokenHash);
       return undefined;
     }

@@ -13,14 +13,23 @@ interface Pending {
 }
 
 export interface WriteQueueOptions {
-  /** At most this many writes per transaction (bounds how long one group holds the loop). */
+  /** At most this many writes per transaction. */
   maxGroup?: number;
+  /**
+   * A group takes no more writes once its writes have run this long (ms): every write in a group
+   * waits for the whole group, so a burst goes in several short groups, answered one after another.
+   */
+  maxGroupMs?: number;
+  /** The clock groups are timed by (ms). */
+  now?: () => number;
 }
 
 export class WriteQueue {
   private pending: Pending[] = [];
   private scheduled = false;
   private readonly maxGroup: number;
+  private readonly maxGroupMs: number;
+  private readonly now: () => number;
   /** Groups written, writes in them, and the longest a group held the event loop (ms), for the load test's figures. */
   readonly stats = { groups: 0, writes: 0, longestGroupMs: 0 };
 
@@ -28,7 +37,9 @@ export class WriteQueue {
     private readonly db: RecordsDb,
     options: WriteQueueOptions = {},
   ) {
-    this.maxGroup = options.maxGroup ?? 64;
+    this.maxGroup = options.maxGroup ?? 256;
+    this.maxGroupMs = options.maxGroupMs ?? 10;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Runs `work` (synchronous, database calls only) in the next group; resolves once that is on disk. */
@@ -51,14 +62,16 @@ export class WriteQueue {
   }
 
   private flush(): void {
-    const group = this.pending.splice(0, this.maxGroup);
-    if (this.pending.length > 0) this.schedule();
-    if (group.length === 0) return;
+    if (this.pending.length === 0) return;
+    const group: Pending[] = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    const started = performance.now();
+    const started = this.now();
     try {
       this.db.transaction(() => {
-        for (const item of group) {
+        while (group.length < this.maxGroup && this.pending.length > 0 && (group.length === 0 || this.now() - started < this.maxGroupMs)) {
+          const item = this.pending.shift();
+          if (!item) break;
+          group.push(item);
           try {
             // Nested: a savepoint, so a write that throws undoes only itself.
             outcomes.push({ ok: true, value: this.db.transaction(item.work) });
@@ -68,11 +81,14 @@ export class WriteQueue {
         }
       });
     } catch (error) {
-      // The group's transaction failed (disk full, I/O): nothing of it was kept.
-      for (const item of group) item.reject(error);
+      // The group's transaction failed (disk full, I/O): nothing of it was kept. Failing before
+      // any write ran (no transaction could start) fails the writes that were next, not forever.
+      for (const item of group.length > 0 ? group : this.pending.splice(0, this.maxGroup)) item.reject(error);
+      if (this.pending.length > 0) this.schedule();
       return;
     }
-    this.stats.longestGroupMs = Math.max(this.stats.longestGroupMs, performance.now() - started);
+    if (this.pending.length > 0) this.schedule();
+    this.stats.longestGroupMs = Math.max(this.stats.longestGroupMs, this.now() - started);
     this.stats.groups += 1;
     this.stats.writes += group.length;
     group.forEach((item, i) => {
