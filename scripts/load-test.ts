@@ -80,14 +80,23 @@ function commitBody(run: string, learner: number, n: number): { body: string; ma
   return { body: template.replace(MARK, mark), mark };
 }
 
-// The commits go through node:http with one kept-alive connection per learner, as a browser tab
-// keeps one: fetch (undici) with a timeout signal per request cost the load generator about
-// 2.5 ms of CPU a commit, on the same two cores as the server it measures.
-const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY, noDelay: true });
+// Each learner is a browser of their own: one kept-alive connection (opened by the course page,
+// reused by every commit), through node:http. fetch (undici) with a timeout signal per request
+// cost the load generator about 2.5 ms of CPU a commit, on the same two cores as the server.
+const connections = new Map<string, Agent>();
 
-function send(method: 'GET' | 'POST', url: URL, body: string, headers: Record<string, string>, deadline: number): Promise<{ status: number; text: string }> {
+function connectionOf(learner: string): Agent {
+  let agent = connections.get(learner);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    connections.set(learner, agent);
+  }
+  return agent;
+}
+
+function send(learner: string, method: 'GET' | 'POST', url: URL, body: string, headers: Record<string, string>, deadline: number): Promise<{ status: number; text: string }> {
   return new Promise((resolveAnswer, reject) => {
-    const req = request(url, { method, agent, headers: method === 'POST' ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers }, (res) => {
+    const req = request(url, { method, agent: connectionOf(learner), headers: method === 'POST' ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -119,7 +128,7 @@ async function signIn(base: URL, run: string, index: number, deadline: number, t
     }
     // The course page, on the connection the commits then use, as a browser tab keeps it.
     const cookie = client.jar.header();
-    const page = await send('GET', new URL('/learn', base), '', { cookie }, deadline);
+    const page = await send(email, 'GET', new URL('/learn', base), '', { cookie }, deadline);
     const config = page.status === 200 ? learnConfigIn(page.text) : undefined;
     signInLatencies.push(performance.now() - started);
     if (config) return { email, commitUrl: new URL(config.commitUrl, base), cookie };
@@ -142,7 +151,7 @@ async function simulateLearner(learner: SignedIn, run: string, index: number, co
     try {
       // Half come as scorm-again's fetch (JSON), half as sendBeacon's text/plain; both carry the
       // page's Origin, as a browser's do.
-      const answer = await send('POST', commitUrl, body, { cookie, origin, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, deadline);
+      const answer = await send(email, 'POST', commitUrl, body, { cookie, origin, 'content-type': n % 2 ? 'text/plain;charset=UTF-8' : 'application/json' }, deadline);
       tally.latencies.push(performance.now() - started);
       if (answer.status !== 200) {
         countError(tally, `commit ${answer.status}`);
@@ -329,7 +338,7 @@ async function main(): Promise<number> {
     if (tally.errors.size > 0) throw new CliError('some requests failed (see errors above)');
     return 0;
   } finally {
-    agent.destroy();
+    for (const agent of connections.values()) agent.destroy();
     await child?.stop();
     db?.close();
     if (temp) rmSync(temp, { recursive: true, force: true });
