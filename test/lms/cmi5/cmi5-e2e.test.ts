@@ -17,7 +17,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../../src/node
 import { buildCourse } from '../../../src/build/course-build.ts';
 import type { Course, Lesson, Question } from '../../../src/content/schema.ts';
 import type { UiStrings } from '../../../src/content/strings/index.ts';
-import { bundleCmi5HostScript, readCourseInfo, startPreviewServer, type PreviewServer } from '../../../scorm/preview/server.ts';
+import { readCourseInfo } from '../../../src/build/course-info.ts';
+import { bundleCmi5HostScript, startPreviewServer, type PreviewServer } from '../../../scorm/preview/routes.ts';
 import type { TestLrs } from '../../../scorm/preview/cmi5/lrs.ts';
 import { CMI5, VERBS, verbName, type Statement } from '../../../src/lms/cmi5/statement-types.ts';
 import { loadCourseFiles } from '../../e2e/course-files.ts';
