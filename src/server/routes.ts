@@ -123,7 +123,8 @@ function statusOfInputError(error: RecordInputError): number {
 }
 
 
-export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
+/** The team server as a mode of the host: its routes over the records, on a writer thread of its own. */
+export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 'host' | 'port' | 'tls'>): Promise<HostMode & { writeStats(): Promise<WriteStats> }> {
   const { db } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const writer = await startRecordWriter(db, options.writer);
@@ -379,7 +380,7 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
     return false;
   }
 
-  const mode: HostMode = {
+  return {
     name: 'course server',
     apiPrefixes: ['/api/'],
     handle: async (req, res, request) => (await route(req, res, request)) !== false,
@@ -389,15 +390,20 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
       if (error instanceof RecordsDbError) return { status: 503, message: 'the records could not be saved just now; try again', log: error.message };
       return undefined;
     },
+    writeStats: () => writer.stats(),
     close: () => writer.close(),
   };
-  const host = await startHost(mode, { courseDir: options.courseDir, port: options.port ?? 0, log, ...(options.host === undefined ? {} : { host: options.host }), tls: options.tls, trustProxy: options.trustProxy ?? false });
-  return {
-    url: host.url,
-    port: host.port,
-    host: host.host,
-    cookies: cookieNames(options.tls !== undefined, host.port),
-    writeStats: () => writer.stats(),
-    close: () => host.close(),
-  };
+}
+
+export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
+  const mode = await teamMode(options);
+  const host = await startHost(mode, {
+    courseDir: options.courseDir,
+    port: options.port ?? 0,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.log ? { log: options.log } : {}),
+    tls: options.tls,
+    trustProxy: options.trustProxy ?? false,
+  });
+  return { url: host.url, port: host.port, host: host.host, cookies: cookieNames(options.tls !== undefined, host.port), writeStats: () => mode.writeStats(), close: () => host.close() };
 }
