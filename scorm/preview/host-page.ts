@@ -1,5 +1,6 @@
 // The host page's HTML. Everything it loads comes from the preview server itself: no fonts, no
 // CDNs. The script (host.ts, bundled at start) fills the panel and launches the course.
+import { escapeHtml, scriptJson } from '../../src/server/http.ts';
 import { SCORM_VERSIONS, VERSION_LABELS, type ScormVersion } from './version.ts';
 
 export interface HostPageOptions {
@@ -9,15 +10,6 @@ export interface HostPageOptions {
   scriptUrl: string;
   courseUrl: string;
   strict?: boolean | undefined;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** JSON that can sit inside a <script> element: no `</script>` or `<!--` can form. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 export const STYLES = `

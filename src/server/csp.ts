@@ -49,8 +49,13 @@ export function policyFor(html: string, policy: PagePolicy): string {
 
 /** The server's own form pages: nothing loaded, no script. */
 export const FORM_POLICY: PagePolicy = { defaultSrc: "'none'", frameAncestors: "'none'" };
-/** The learner's course page: its script, scorm-again's commits, the course in a same-origin frame. */
-export const LEARN_POLICY: PagePolicy = { defaultSrc: "'self'", scriptSrc: "'self'", styleSrc: "'self'", imgSrc: "'self' data:", connectSrc: "'self'", frameSrc: "'self'", frameAncestors: "'none'" };
+/** A page shown inside the course's frame (the preview's cmi5 returnURL): nothing loaded, framed only here. */
+export const FRAMED_PAGE_POLICY: PagePolicy = { defaultSrc: "'none'", frameAncestors: "'self'" };
+/**
+ * A page that hosts the course (the team server's /learn, the preview LMS's host pages): its
+ * script, scorm-again's commits, the course in a same-origin frame.
+ */
+export const COURSE_HOST_POLICY: PagePolicy = { defaultSrc: "'self'", scriptSrc: "'self'", styleSrc: "'self'", imgSrc: "'self' data:", connectSrc: "'self'", frameSrc: "'self'", frameAncestors: "'none'" };
 /** The manager's pages: their own inline script and styles only. */
 export const MANAGER_POLICY: PagePolicy = { defaultSrc: "'none'", scriptSrc: "'self'", frameAncestors: "'none'" };
 /** The built course, framed only by this server's course page. */

@@ -1,11 +1,11 @@
-// The self-hosted course server (see serve.ts for the command):
+// The team server: the host's mode for a team without an LMS (`npm run serve`, src/cli/serve.ts).
+// The host (host.ts) checks Host and Origin, serves /course/ and answers errors; these are the mode's routes:
 //   GET  /                 the sign-up form; POST / creates a new learner and shows their personal link once
 //   GET  /l/<token>        a learner's personal link: a page with one button; POST /l/<token> signs in
 //   GET  /learn            the course page: scorm-again (SCORM 2004) seeded from the learner's record, the course in an iframe
 //   GET  /learn.js         that page's script (learner-host.ts, bundled at start)
 //   POST /api/commit       scorm-again's commits, JSON whatever the Content-Type (sendBeacon's is text/plain)
 //   POST /logout           ends the learner's session
-//   GET  /course/…         the built course
 //   GET  /manager          the passcode form; POST /manager checks it (rate limited per client and in all)
 //   GET  /manager/report   the report page; GET /manager/report.csv the CSV; POST /manager/logout
 //   GET  /manager/learners every learner's personal link; POST revokes or reissues one
@@ -13,16 +13,12 @@
 // learner or attempt id is ever taken from the client. Every state change must come from this
 // server's own origin and carry its session's (or, before sign-in, its form's) token.
 // A bad request gets a 4xx and changes nothing; no request can stop the server.
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { confinedPath } from '../../scorm/preview/server.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { isoDate } from '../report/format.ts';
-import { COURSE_POLICY, FORM_POLICY, LEARN_POLICY, MANAGER_POLICY, policyFor, type PagePolicy } from './csp.ts';
-import { clearedCookie, COMMON_HEADERS, escapeHtml, guardedServer, HttpError, methodNotAllowed, readBody, redirect, send, sendJson, sessionCookie, type TlsFiles } from './http.ts';
+import { COURSE_HOST_POLICY, FORM_POLICY, MANAGER_POLICY, type PagePolicy } from './csp.ts';
+import { startHost, sendPage, type HostMode, type HostRequest } from './host.ts';
+import { bundleBrowserScript, clearedCookie, HttpError, methodNotAllowed, readBody, redirect, send, sendJson, sessionCookie, type TlsFiles } from './http.ts';
 import { learnerOfLink, linkTokens, type SignInPolicy } from './identity.ts';
 import { learnerSeed } from './learner-seed.ts';
 import { buildServerReport, serverReportCsv, serverReportHtml, type CourseForReport } from './manager-report.ts';
@@ -42,7 +38,7 @@ import {
 import { PasscodeLimiter, verifyPasscode, type LimiterOptions } from './passcode.ts';
 import { Gate, WindowLimiter, type WindowLimit } from './rate-limit.ts';
 import { RecordInputError, RecordsDbError, type RecordsDb } from './records-db.ts';
-import { checkSameOrigin, cookieNames, requestContext, requireToken, singleCookie, type CookieNames, type RequestContext } from './request-guard.ts';
+import { cookieNames, requireToken, singleCookie, type CookieNames, type RequestContext } from './request-guard.ts';
 import { startRecordWriter, type WriterMode, type WriteStats } from './record-writer.ts';
 import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_SHAPE } from './sessions.ts';
 
@@ -50,20 +46,6 @@ const FORM_TOKEN_SECONDS = 2 * 60 * 60;
 /** How long a session read from the records is remembered (each change also forgets it at once). */
 const SESSION_CACHE_MS = 30_000;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export interface RateLimits {
   /** New learners per client address, and in all (each sign-up writes a learner). */
@@ -118,10 +100,12 @@ export interface CourseServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+// Where it always was, for the load test.
+export { isLoopbackHost } from './host.ts';
 
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** The course page's script: learner-host.ts and scorm-again, bundled in memory. */
+export function bundleLearnerScript(): Promise<string> {
+  return bundleBrowserScript(fileURLToPath(new URL('./learner-host.ts', import.meta.url)));
 }
 
 function statusOfInputError(error: RecordInputError): number {
@@ -138,24 +122,15 @@ function statusOfInputError(error: RecordInputError): number {
   }
 }
 
-/** Errors of a client that went away mid-answer: nothing to log. */
-function isClientGone(error: unknown, req: IncomingMessage, res: ServerResponse): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE' || req.destroyed || res.destroyed;
-}
 
-export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
+/** The team server as a mode of the host: its routes over the records, on a writer thread of its own. */
+export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 'host' | 'port' | 'tls'>): Promise<HostMode & { writeStats(): Promise<WriteStats> }> {
   const { db } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const writer = await startRecordWriter(db, options.writer);
   // A write the answer doesn't wait for (renewing a session): a failure is logged, not thrown.
   const background = (work: Promise<unknown>) => void work.catch((error: unknown) => log(`course server: ${error instanceof Error ? error.message : String(error)}`));
-  const courseRoot = resolve(options.courseDir);
   const courseTitle = options.courseTitle ?? 'Email etiquette';
-  const bindHost = options.host ?? '127.0.0.1';
-  const trustProxy = options.trustProxy ?? false;
-  // Behind a proxy the Host is the public name; the proxy, not this check, decides which it serves.
-  const loopbackOnly = isLoopbackHost(bindHost) && !trustProxy;
   const sessions = new SessionStore(db, {
     renew: (hash, expiresAt) => background(writer.call('renewSession', hash, expiresAt)),
     expire: (hash) => background(writer.call('deleteSessionHash', hash)),
@@ -169,10 +144,8 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
   // One scrypt at a time (a few more may wait): the thread pool stays free for the course's files.
   const hashing = new Gate(1, 4);
   const policy: SignInPolicy = { inviteOnly: options.signIn?.inviteOnly ?? false, allowedDomains: options.signIn?.allowedDomains ?? [] };
-  let port = 0;
 
-  const html = (res: ServerResponse, status: number, page: string, pagePolicy: PagePolicy, headers: Record<string, string | string[]> = {}) =>
-    send(res, status, page, 'text/html; charset=utf-8', { 'content-security-policy': policyFor(page, pagePolicy), ...headers });
+  const html = (res: ServerResponse, status: number, page: string, pagePolicy: PagePolicy, headers: Record<string, string | string[]> = {}) => sendPage(res, status, page, pagePolicy, headers);
 
   /** The pre-sign-in form token: the cookie's (when sound) or a new one, set on this answer. */
   function formToken(req: IncomingMessage, ctx: RequestContext, names: CookieNames): { token: string; headers: Record<string, string> } {
@@ -252,7 +225,7 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
       config: { courseUrl: '/course/', commitUrl: `/api/commit?csrf=${signedIn.session.csrf}`, cmi: seed.cmi },
       resumed: seed.entry === 'resume',
     });
-    html(res, 200, page, LEARN_POLICY);
+    html(res, 200, page, COURSE_HOST_POLICY);
   }
 
   async function commit(req: IncomingMessage, res: ServerResponse, url: URL, names: CookieNames): Promise<void> {
@@ -319,54 +292,11 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
     learnersPage(res, ctx, csrf, action === 'revoke' ? `${learner.name}’s link no longer works, and they are signed out.` : `${learner.name} has a new link; the old one no longer works.`);
   }
 
-  async function serveCourseFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname.slice('/course'.length));
-    } catch {
-      throw new HttpError(400, 'malformed path');
-    }
-    let file = confinedPath(courseRoot, decoded);
-    if (!file) throw new HttpError(403, 'outside the course');
-    let info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) {
-      file = resolve(file, 'index.html');
-      info = await stat(file).catch(() => undefined);
-    }
-    if (!info?.isFile()) throw new HttpError(404, 'not found');
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (extname(file) === '.html') {
-      // Pages are small: read whole, so their inline blocks can be allowed by hash.
-      const page = await readFile(file, 'utf8');
-      return send(res, 200, page, type, { 'cache-control': 'no-cache', 'content-security-policy': policyFor(page, COURSE_POLICY) });
-    }
-    res.writeHead(200, { ...COMMON_HEADERS, 'cache-control': 'no-cache', 'content-type': type, 'content-length': String(info.size), 'content-security-policy': policyFor('', COURSE_POLICY) });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await pipeline(createReadStream(file), res);
-  }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const hostHeader = req.headers.host ?? '';
-    // Bound to loopback: only this machine's names, so a web page can't reach it through DNS rebinding.
-    if (loopbackOnly) {
-      const name = hostHeader.replace(/:\d+$/, '');
-      if (!isLoopbackHost(name) || hostHeader !== `${name}:${port}`) throw new HttpError(403, 'unexpected Host header');
-    }
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://server.invalid');
-    } catch {
-      throw new HttpError(400, 'malformed URL');
-    }
-    const ctx = requestContext(req, trustProxy);
+  /** The mode's routes: resolves false when none matches (the host answers 404). */
+  async function route(req: IncomingMessage, res: ServerResponse, { url, method, isGet, context: ctx, port }: HostRequest): Promise<void | false> {
     const names = cookieNames(ctx.secure, port);
-    const method = req.method ?? 'GET';
     const { pathname } = url;
-    const isGet = method === 'GET' || method === 'HEAD';
-    if (!isGet) checkSameOrigin(req, ctx);
 
     if (pathname === '/') {
       if (isGet) return signInPage(req, res, ctx, names, 200);
@@ -409,15 +339,6 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
       // The course's copy of the learner's progress goes too (browsers honour this over HTTPS and on localhost).
       return redirect(res, '/', { 'set-cookie': clearedCookie(names.learner, { secure: ctx.secure }), 'clear-site-data': '"storage"' });
     }
-    if (pathname === '/course') {
-      if (!isGet) throw methodNotAllowed(['GET']);
-      res.writeHead(301, { ...COMMON_HEADERS, location: '/course/' }).end();
-      return;
-    }
-    if (pathname.startsWith('/course/')) {
-      if (!isGet) throw methodNotAllowed(['GET']);
-      return serveCourseFile(req, res, pathname);
-    }
     if (pathname === '/manager') {
       if (isGet) return managerSession(req, names) ? redirect(res, '/manager/report') : managerPage(req, res, ctx, names, 200);
       if (method === 'POST') return managerSignIn(req, res, ctx, names);
@@ -456,81 +377,33 @@ export async function startCourseServer(options: CourseServerOptions): Promise<C
       }
       return redirect(res, '/manager', { 'set-cookie': clearedCookie(names.manager, { secure: ctx.secure }) });
     }
-    throw new HttpError(404, 'not found');
+    return false;
   }
 
-  function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-    let status = 500;
-    let message = 'internal error';
-    let headers: Record<string, string> = {};
-    if (error instanceof HttpError) {
-      ({ status, message, headers } = error);
-    } else if (error instanceof RecordInputError) {
-      status = statusOfInputError(error);
-      message = error.message;
-    } else if (error instanceof RecordsDbError) {
-      status = 503;
-      message = 'the records could not be saved just now; try again';
-      log(`course server: ${req.method ?? ''} ${oneLine(req.url)}: ${error.message}`);
-    } else if (isClientGone(error, req, res)) {
-      res.destroy();
-      return;
-    } else {
-      log(`course server: ${req.method ?? ''} ${oneLine(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    // Past the size limit the rest of the body is not read: close the connection after answering.
-    if (status === 413) headers = { ...headers, connection: 'close' };
-    if (req.url?.startsWith('/api/')) return sendJson(res, status, { result: false, errorCode: 101, error: message }, headers);
-    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the start</a></p></main></body></html>`;
-    html(res, status, page, FORM_POLICY, headers);
-  }
-
-  let server: Server;
-  try {
-    server = guardedServer(handle, fail, options.tls);
-  } catch (error) {
-    // A certificate or key TLS can't use: no server, and no writer thread left running.
-    await writer.close();
-    throw error;
-  }
-  // Idle keep-alive connections stay open longer than a reverse proxy's (Caddy keeps its own for
-  // 2 minutes): were this server to close one first, a request sent on it at that moment fails.
-  server.keepAliveTimeout = 125_000;
-  server.headersTimeout = 126_000;
-
-  return new Promise((resolveServer, reject) => {
-    server.once('error', (error) => {
-      void writer.close();
-      reject(error);
-    });
-    server.listen(options.port ?? 0, bindHost, () => {
-      server.removeAllListeners('error');
-      server.on('error', (error) => log(`course server: ${error.message}`));
-      port = (server.address() as AddressInfo).port;
-      const shownHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
-      resolveServer({
-        url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}/`,
-        port,
-        host: bindHost,
-        cookies: cookieNames(options.tls !== undefined, port),
-        writeStats: () => writer.stats(),
-        close: async () => {
-          await new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          });
-          await writer.close();
-        },
-      });
-    });
-  });
+  return {
+    name: 'course server',
+    apiPrefixes: ['/api/'],
+    handle: async (req, res, request) => (await route(req, res, request)) !== false,
+    answerFor(error) {
+      if (error instanceof RecordInputError) return { status: statusOfInputError(error), message: error.message };
+      // The database refused (a full disk): the learner may try again; the admin hears of it.
+      if (error instanceof RecordsDbError) return { status: 503, message: 'the records could not be saved just now; try again', log: error.message };
+      return undefined;
+    },
+    writeStats: () => writer.stats(),
+    close: () => writer.close(),
+  };
 }
 
-/** A request line for the log: control characters escaped, so a URL can't forge log lines. */
-function oneLine(text: string | undefined): string {
-  return (text ?? '').slice(0, 200).replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export async function startCourseServer(options: CourseServerOptions): Promise<CourseServer> {
+  const mode = await teamMode(options);
+  const host = await startHost(mode, {
+    courseDir: options.courseDir,
+    port: options.port ?? 0,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.log ? { log: options.log } : {}),
+    tls: options.tls,
+    trustProxy: options.trustProxy ?? false,
+  });
+  return { url: host.url, port: host.port, host: host.host, cookies: cookieNames(options.tls !== undefined, host.port), writeStats: () => mode.writeStats(), close: () => host.close() };
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startPreviewServer, type PreviewServer } from '../../scorm/preview/server.ts';
+import { startPreviewServer, type PreviewServer } from '../../scorm/preview/routes.ts';
 import { outlineOf } from '../../src/content/outline.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { VERBS } from '../../src/lms/cmi5/statement-types.ts';

@@ -23,7 +23,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/node/ch
 import { buildCourse } from '../../src/build/course-build.ts';
 import type { Course } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
-import { bundleHostScript, readCourseInfo, startPreviewServer, type PreviewServer } from '../../scorm/preview/server.ts';
+import { readCourseInfo } from '../../src/build/course-info.ts';
+import { bundleHostScript, startPreviewServer, type PreviewServer } from '../../scorm/preview/routes.ts';
 import { VERSION_LABELS } from '../../scorm/preview/version.ts';
 import { scormId } from '../../src/lms/cmi.ts';
 import { loadCourseFiles } from '../e2e/course-files.ts';

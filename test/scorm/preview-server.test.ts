@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { bundleHostScript, MAX_BODY_BYTES, startPreviewServer, type PreviewServer } from '../../scorm/preview/server.ts';
+import { bundleHostScript, MAX_BODY_BYTES, startPreviewServer, type PreviewServer } from '../../scorm/preview/routes.ts';
 
 interface RawResponse {
   status: number;

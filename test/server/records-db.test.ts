@@ -526,12 +526,12 @@ describe('records database: backups', () => {
   it('backs up from the command line, and refuses a missing source', async () => {
     const file = filledFile(3);
     const target = join(folder(), 'copy.db');
-    const ok = await runNode(['src/server/backup-cli.ts', join(file, '..'), target]);
+    const ok = await runNode(['src/cli/backup.ts', join(file, '..'), target]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /Backed up 3 learners, 3 attempts/);
     withDb(target, (copy) => assert.equal(copy.stats().learners, 3));
     const missing = join(folder(), 'nothing');
-    const refused = await runNode(['src/server/backup-cli.ts', join(missing, 'records.db'), join(missing, 'copy.db')]);
+    const refused = await runNode(['src/cli/backup.ts', join(missing, 'records.db'), join(missing, 'copy.db')]);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /there are no records at/);
     assert.equal(existsSync(join(missing, 'records.db')), false);

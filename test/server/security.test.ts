@@ -590,7 +590,7 @@ describe('hygiene (Low)', () => {
     temps.push(dir);
     const release = lockDataFolder(dir);
     try {
-      const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/serve.ts', '--data', dir, '--port', '0', '--no-build'], { encoding: 'utf8', timeout: 60_000 });
+      const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', '--data', dir, '--port', '0', '--no-build'], { encoding: 'utf8', timeout: 60_000 });
       assert.notEqual(second.status, 0);
       assert.match(second.stderr, new RegExp(`another course server \\(process ${process.pid}\\) is already using`));
       assert.doesNotMatch(second.stderr, /\n\s+at /, 'no stack trace');

@@ -15,8 +15,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/node/ch
 import { loadCourseForReport } from '../../src/server/manager-report.ts';
 import { ensurePasscode } from '../../src/server/passcode.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../../src/server/records-db.ts';
-import { startCourseServer, type CourseServer } from '../../src/server/routes.ts';
-import { bundleLearnerScript } from '../../src/server/serve.ts';
+import { bundleLearnerScript, startCourseServer, type CourseServer } from '../../src/server/routes.ts';
 
 const skip = chromiumMissing();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,26 +6,15 @@
  *   POST /cmi5/reset       a new registration: the next launch starts afresh
  *   GET  /cmi5/returned    where the AU goes when it leaves (the LMS's returnURL)
  */
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseYaml } from 'yaml';
 import { defaultCourseIri } from '../../../src/lms/cmi5/iri.ts';
-import { escapeHtml, HttpError, scriptJson, send, sendJson } from '../../../src/server/http.ts';
+import { COURSE_HOST_POLICY, FRAMED_PAGE_POLICY } from '../../../src/server/csp.ts';
+import { sendPage } from '../../../src/server/host.ts';
+import { escapeHtml, HttpError, scriptJson, sendJson } from '../../../src/server/http.ts';
 import { STYLES } from '../host-page.ts';
 import { TestLrs } from './lrs.ts';
 
 export const LAUNCH_MODES = ['Normal', 'Browse', 'Review'] as const;
-
-/** The course id from lessons/course.yaml (the default IRI is made from it, as in the package). */
-export function readCourseId(file = new URL('../../../lessons/course.yaml', import.meta.url)): string {
-  try {
-    const data: unknown = parseYaml(readFileSync(file, 'utf8'));
-    const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['id'] : undefined;
-    return typeof id === 'string' && id !== '' ? id : 'email_etiquette';
-  } catch {
-    return 'email_etiquette';
-  }
-}
 
 export interface Cmi5Preview {
   lrs: TestLrs;
@@ -57,7 +46,7 @@ export function createCmi5Preview(options: Cmi5PreviewOptions): Cmi5Preview {
       const method = req.method ?? 'GET';
       switch (url.pathname) {
         case '/':
-          send(res, 200, renderCmi5Page(title, options.scriptUrl), 'text/html; charset=utf-8', { 'content-security-policy': CMI5_PAGE_POLICY });
+          sendPage(res, 200, renderCmi5Page(title, options.scriptUrl), COURSE_HOST_POLICY);
           return true;
         case '/cmi5/launch': {
           post(method);
@@ -77,7 +66,8 @@ export function createCmi5Preview(options: Cmi5PreviewOptions): Cmi5Preview {
           sendJson(res, 200, { registration: lrs.currentRegistration });
           return true;
         case '/cmi5/returned':
-          send(res, 200, RETURNED_PAGE, 'text/html; charset=utf-8');
+          // Shown in the course's frame, so framed by this origin only.
+          sendPage(res, 200, RETURNED_PAGE, FRAMED_PAGE_POLICY);
           return true;
         default:
           return false;
@@ -85,9 +75,6 @@ export function createCmi5Preview(options: Cmi5PreviewOptions): Cmi5Preview {
     },
   };
 }
-
-const CMI5_PAGE_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
 
 const RETURNED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Back in the LMS</title></head>
 <body><main><h1>Back in the preview LMS</h1><p>The course ended its session and returned here (the LMS's returnURL). Launch it again from the page above.</p></main></body></html>`;

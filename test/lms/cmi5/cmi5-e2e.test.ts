@@ -17,7 +17,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../../src/node
 import { buildCourse } from '../../../src/build/course-build.ts';
 import type { Course, Lesson, Question } from '../../../src/content/schema.ts';
 import type { UiStrings } from '../../../src/content/strings/index.ts';
-import { bundleCmi5HostScript, readCourseInfo, startPreviewServer, type PreviewServer } from '../../../scorm/preview/server.ts';
+import { readCourseInfo } from '../../../src/build/course-info.ts';
+import { bundleCmi5HostScript, startPreviewServer, type PreviewServer } from '../../../scorm/preview/routes.ts';
 import type { TestLrs } from '../../../scorm/preview/cmi5/lrs.ts';
 import { CMI5, VERBS, verbName, type Statement } from '../../../src/lms/cmi5/statement-types.ts';
 import { loadCourseFiles } from '../../e2e/course-files.ts';
@@ -50,6 +51,20 @@ function exercisePhase(id: string): string {
   })()`;
 }
 
+
+/**
+ * Waits until `expression` is true in the page, trying again at each animation frame.
+ * page.waitForFunction evals its predicate inside the page, which the course's CSP (no
+ * 'unsafe-eval') refuses when the AU is launched in its own window; page.evaluate goes through
+ * the DevTools protocol, which the page's CSP doesn't govern.
+ */
+async function waitForTrue(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await page.evaluate(() => new Promise<void>((resolveFrame) => requestAnimationFrame(() => resolveFrame())));
+  }
+}
 
 describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
   let dir = '';
@@ -93,11 +108,11 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
     const check = page.locator('knowledge-check').filter({ hasText: question.prompt });
     for (const option of question.options.filter((o) => o.correct)) await check.getByLabel(option.text, { exact: true }).check();
     await check.getByRole('button', { name: strings.question.submit }).click();
-    await page.waitForFunction(`${questionPhase(question.id)} === 'done:true'`);
+    await waitForTrue(page, `${questionPhase(question.id)} === 'done:true'`);
   }
 
   async function doLesson(page: Page, lesson: Lesson): Promise<void> {
-    await page.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
+    await waitForTrue(page, `${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
     for (const question of lesson.questions) {
       if ((await page.evaluate(questionPhase(question.id))) !== 'done:true') await answer(page, question);
     }
@@ -107,7 +122,7 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
       await exercise.locator('email-editor #subject').fill(scenario.model.subject);
       await exercise.locator('email-editor textarea').fill(scenario.model.body);
       await exercise.getByRole('button', { name: strings.exercise.submit }).click();
-      await page.waitForFunction(`${exercisePhase(scenario.id)} === 'passed'`);
+      await waitForTrue(page, `${exercisePhase(scenario.id)} === 'passed'`);
     }
   }
 
@@ -118,7 +133,7 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
 
     const context1 = await browser.newContext();
     const one = await launch(context1, true);
-    await one.page.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(first.title)}`);
+    await waitForTrue(one.page, `${LESSON_TITLE} === ${JSON.stringify(first.title)}`);
     await answer(one.page, question);
     await until('the answer in the LRS', () => answeredIn(one.sessionId, `/questions/${question.id}`));
     await one.page.close({ runBeforeUnload: true });
@@ -129,8 +144,8 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
     // Another browser: nothing mirrored, so only the State API can bring the learner back.
     const context2 = await browser.newContext();
     const two = await launch(context2);
-    await two.page.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(first.title)}`);
-    await two.page.waitForFunction(`${questionPhase(question.id)} === 'done:true'`);
+    await waitForTrue(two.page, `${LESSON_TITLE} === ${JSON.stringify(first.title)}`);
+    await waitForTrue(two.page, `${questionPhase(question.id)} === 'done:true'`);
     for (const [index, lesson] of course.lessons.entries()) {
       await doLesson(two.page, lesson);
       if (index < course.lessons.length - 1) await two.page.locator('course-player').getByRole('button', { name: strings.player.next, exact: true }).click();
@@ -177,7 +192,7 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
     const open = async (newRegistration = false) => {
       const launched = await launch(context, newRegistration);
       await launched.page.locator('course-player').getByRole('link', { name: lesson.title }).first().click();
-      await launched.page.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
+      await waitForTrue(launched.page, `${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
       await until('initialized', () => verbsOf(launched.sessionId).includes('initialized'));
       return launched;
     };
@@ -196,8 +211,8 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
 
     // A reload: the same launch URL, whose fetch URL is spent. The learner is told; the answer is kept.
     await a.page.reload();
-    await a.page.waitForFunction(`${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
-    await a.page.waitForFunction(`${NOTICES}.includes('lms-unavailable')`);
+    await waitForTrue(a.page, `${LESSON_TITLE} === ${JSON.stringify(lesson.title)}`);
+    await waitForTrue(a.page, `${NOTICES}.includes('lms-unavailable')`);
     await answer(a.page, q3);
     await a.page.close({ runBeforeUnload: true });
     const b = await open();
@@ -206,7 +221,7 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
     // The token expires mid-session: the learner is told, and the next launch delivers.
     lrs.expireTokens();
     await answer(b.page, q4);
-    await b.page.waitForFunction(`${NOTICES}.includes('save-failed')`);
+    await waitForTrue(b.page, `${NOTICES}.includes('save-failed')`);
     await b.page.close({ runBeforeUnload: true });
     const c = await open();
     await until('the answer made with an expired token, in the next session', () => answeredIn(c.sessionId, `/questions/${q4.id}`));
@@ -222,7 +237,7 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.frameLocator('#course-frame').locator('course-player').waitFor();
-    await page.waitForFunction(`[...document.querySelectorAll('#statements-body td')].some((td) => td.textContent === 'initialized')`);
+    await waitForTrue(page, `[...document.querySelectorAll('#statements-body td')].some((td) => td.textContent === 'initialized')`);
     assert.equal(await page.locator('#refused-summary').textContent(), 'None so far.');
     await page.addScriptTag({ content: AXE_SOURCE });
     const violations = await page.evaluate(

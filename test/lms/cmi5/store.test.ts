@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startPreviewServer, type PreviewServer } from '../../../scorm/preview/server.ts';
+import { startPreviewServer, type PreviewServer } from '../../../scorm/preview/routes.ts';
 import type { LaunchOptions, TestLrs } from '../../../scorm/preview/cmi5/lrs.ts';
 import type { CourseResult } from '../../../src/flows/rules.ts';
 import type { KeyValueStorage } from '../../../src/lms/standalone.ts';

@@ -1,12 +1,12 @@
 // Backs up the self-hosted records, safe while the server runs:
-//   node --import tsx src/server/backup-cli.ts DATA_DIR_OR_FILE BACKUP_FILE [--overwrite]
+//   node --import tsx src/cli/backup.ts DATA_DIR_OR_FILE BACKUP_FILE [--overwrite]
 // The copy is consistent (SQLite's online backup), checked, and one self-contained file.
 import { existsSync, statSync } from 'node:fs';
 import { parseCommandLine } from '../node/args.ts';
 import { CliError, runCli, UsageError } from '../node/fail.ts';
-import { openRecordsDb, RecordsDbError, recordsFileIn } from './records-db.ts';
+import { openRecordsDb, RecordsDbError, recordsFileIn } from '../server/records-db.ts';
 
-const USAGE = `Usage: node --import tsx src/server/backup-cli.ts DATA_DIR_OR_FILE BACKUP_FILE [--overwrite]
+const USAGE = `Usage: node --import tsx src/cli/backup.ts DATA_DIR_OR_FILE BACKUP_FILE [--overwrite]
 
 Copies the course server's records (DATA_DIR/records.db) into BACKUP_FILE while the server runs.
 To restore: stop the server, then copy BACKUP_FILE over DATA_DIR/records.db.`;

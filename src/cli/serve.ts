@@ -1,30 +1,26 @@
 // `npm run serve -- --port 8080 --data ./data`: the self-hosted course server for a team without
-// an LMS. Builds the course once, opens the records (DATA/records.db), makes sure there is a
-// manager passcode, and serves learners and managers (see routes.ts for the pages).
-import { existsSync, readFileSync } from 'node:fs';
-import { createSecureContext } from 'node:tls';
+// an LMS (src/server/routes.ts, the host's team mode). Takes the data folder, opens the records
+// (DATA/records.db), makes sure there is a manager passcode, builds the course and serves
+// learners and managers.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readCourseInfo } from '../../scorm/preview/server.ts';
-import { numberOption, parseCommandLine } from '../node/args.ts';
+import { createSecureContext } from 'node:tls';
+import { readCourseInfo } from '../build/course-info.ts';
+import { parseCommandLine } from '../node/args.ts';
 import { CliError, errorMessage, runCli, UsageError } from '../node/fail.ts';
-import { DataFolderLockedError, lockDataFolder, makePrivateFolder } from './data-folder.ts';
-import { loadCourseForReport } from './manager-report.ts';
-import { ensurePasscode, PasscodeError, passcodeNotice } from './passcode.ts';
-import { openRecordsDb, recordsFileIn, RecordsDbError, type RecordsDb } from './records-db.ts';
-import { isLoopbackHost, startCourseServer, type CourseServer, type CourseServerOptions } from './routes.ts';
-import { bundleBrowserScript, type TlsFiles } from './http.ts';
-import { parseAllowedDomains } from './identity.ts';
+import { DataFolderLockedError, lockDataFolder, makePrivateFolder } from '../server/data-folder.ts';
+import { portOption, runHostCommand } from '../server/host-command.ts';
+import type { TlsFiles } from '../server/http.ts';
+import { parseAllowedDomains } from '../server/identity.ts';
+import { loadCourseForReport } from '../server/manager-report.ts';
+import { ensurePasscode, PasscodeError, passcodeNotice } from '../server/passcode.ts';
+import { openRecordsDb, recordsFileIn, RecordsDbError, type RecordsDb } from '../server/records-db.ts';
+import { bundleLearnerScript, isLoopbackHost, startCourseServer, type CourseServerOptions } from '../server/routes.ts';
 
-export const DEFAULT_SERVE_PORT = 8080;
-
-/** The course page's script: learner-host.ts and scorm-again, bundled in memory. */
-export function bundleLearnerScript(): Promise<string> {
-  return bundleBrowserScript(fileURLToPath(new URL('./learner-host.ts', import.meta.url)));
-}
+const DEFAULT_SERVE_PORT = 8080;
 
 /** Takes the data folder (creating it 0700), or stops with a message when another server has it. */
-export function lockOrExplain(dataDir: string): () => void {
+function lockOrExplain(dataDir: string): () => void {
   try {
     makePrivateFolder(dataDir);
     return lockDataFolder(dataDir);
@@ -35,7 +31,7 @@ export function lockOrExplain(dataDir: string): () => void {
 }
 
 /** Opens the records or stops with a message naming the file (never a stack trace). */
-export function openRecordsOrExplain(dataDir: string): RecordsDb {
+function openRecordsOrExplain(dataDir: string): RecordsDb {
   try {
     return openRecordsDb(recordsFileIn(dataDir));
   } catch (error) {
@@ -45,7 +41,7 @@ export function openRecordsOrExplain(dataDir: string): RecordsDb {
 }
 
 const HELP = `Usage: npm run serve -- [options]
-       node --import tsx src/server/serve.ts [options]
+       node --import tsx src/cli/serve.ts [options]
 
 Serves the course to a team, with learners' records in DATA/records.db and a manager report.
 
@@ -115,82 +111,57 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const port = values.port === undefined ? DEFAULT_SERVE_PORT : numberOption('port', values.port, 0, 65535);
-  if (!Number.isInteger(port)) throw new UsageError(`--port must be a whole number, got "${values.port ?? ''}"`);
+  const port = portOption(values.port, DEFAULT_SERVE_PORT, 0);
   const host = values.host?.trim() || '127.0.0.1';
   const dataDir = resolve(values.data ?? 'data');
   const security = securityOptions(values);
 
   // The folder first: a second server on it stops here, before touching anything.
-  const release = lockOrExplain(dataDir);
+  const unlock = lockOrExplain(dataDir);
   // The records next: a bad file stops the start before the (slower) build.
   let db: RecordsDb;
   try {
     db = openRecordsOrExplain(dataDir);
   } catch (error) {
-    release();
+    unlock();
     throw error;
   }
-  let server: CourseServer | undefined;
-  try {
-    let setup;
-    try {
-      setup = await ensurePasscode(db, process.env);
-    } catch (error) {
-      if (error instanceof PasscodeError) throw new CliError(error.message);
-      throw error;
-    }
-
-    const courseDir = resolve('dist/web');
-    if (!values['no-build']) {
-      process.stdout.write('Building the course…\n');
-      try {
-        const { buildCourse } = await import('../build/course-build.ts');
-        await buildCourse(courseDir);
-      } catch (error) {
-        if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError(`the course did not build: ${errorMessage(error)}`);
-        process.stderr.write(`The course did not build (${errorMessage(error)}); serving the previous build in dist/web.\n`);
-      }
-    }
-    if (!existsSync(resolve(courseDir, 'index.html'))) throw new CliError('dist/web has no built course: run npm run build, or start without --no-build');
-
-    let reportCourse;
-    try {
-      reportCourse = loadCourseForReport();
-    } catch (error) {
-      throw new CliError(errorMessage(error));
-    }
-    const hostScript = await bundleLearnerScript();
-    try {
-      server = await startCourseServer({ db, courseDir, hostScript, reportCourse, host, port, ...security, ...readCourseInfo() });
-    } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-      throw new CliError(
-        code === 'EADDRINUSE' ? `port ${port} is in use: try --port ${port + 1}` : code === 'EADDRNOTAVAIL' ? `this machine has no address ${host}` : `could not start the server: ${errorMessage(error)}`,
-      );
-    }
-    const scheme = security.tls ? 'https' : 'http';
-    const shared = host === '0.0.0.0' || host === '::' ? ` (on the network: ${scheme}://<this machine's name or address>:${server.port}/)` : '';
-    const clearText = !security.tls && !security.trustProxy && !isLoopbackHost(host) ? `Warning: plain HTTP on the network: the passcode, cookies and learners' work travel in clear text (see --help for HTTPS).\n` : '';
-    process.stdout.write(
-      `Course server: ${server.url}${shared}\n  learners: ${server.url}   managers: ${server.url}manager\n  records: ${db.file}\n${passcodeNotice(setup)}\n${clearText}Ctrl+C stops it.\n`,
-    );
-  } catch (error) {
+  const release = () => {
     db.close();
+    unlock();
+  };
+  let setup;
+  try {
+    setup = await ensurePasscode(db, process.env);
+  } catch (error) {
     release();
+    if (error instanceof PasscodeError) throw new CliError(error.message);
     throw error;
   }
-  const running = server;
-  const stop = () => {
-    void running.close().then(() => {
-      db.close();
-      release();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const records = db;
+  await runHostCommand({
+    build: !values['no-build'],
+    port,
+    host,
+    release,
+    start: async (courseDir) => {
+      let reportCourse;
+      try {
+        reportCourse = loadCourseForReport();
+      } catch (error) {
+        throw new CliError(errorMessage(error));
+      }
+      const hostScript = await bundleLearnerScript();
+      return startCourseServer({ db: records, courseDir, hostScript, reportCourse, host, port, ...security, ...readCourseInfo() });
+    },
+    announce: (server) => {
+      const scheme = security.tls ? 'https' : 'http';
+      const shared = host === '0.0.0.0' || host === '::' ? ` (on the network: ${scheme}://<this machine's name or address>:${server.port}/)` : '';
+      const clearText = !security.tls && !security.trustProxy && !isLoopbackHost(host) ? `Warning: plain HTTP on the network: the passcode, cookies and learners' work travel in clear text (see --help for HTTPS).\n` : '';
+      return `Course server: ${server.url}${shared}\n  learners: ${server.url}   managers: ${server.url}manager\n  records: ${records.file}\n${passcodeNotice(setup)}\n${clearText}Ctrl+C stops it.\n`;
+    },
+  });
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runCli('serve', main);
+runCli('serve', main);
