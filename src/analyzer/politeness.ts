@@ -19,7 +19,7 @@ import {
   WARM_WISH,
   YOU_START,
 } from './lists/tone.ts';
-import { clamp01, isAllCaps, words, type Span } from './text.ts';
+import { allMatches, clamp01, isAllCaps, words, type Span } from './text.ts';
 
 export interface ToneIssue extends Span {
   kind: 'rude' | 'shouting' | 'punctuation';
@@ -59,14 +59,16 @@ export function findShouting(text: string, offset = 0): ToneIssue[] {
 
 const RUDE_GLOBAL = RUDE_MARKERS.map((marker) => ({ label: marker.label, re: new RegExp(marker.pattern.source, 'gi') }));
 
+const REPEATED_MARKS = /[!?]{2,}|!\s*!/g;
+
 export function findRudeness(text: string, offset = 0): ToneIssue[] {
   const issues: ToneIssue[] = [];
   for (const marker of RUDE_GLOBAL) {
-    for (const m of text.matchAll(marker.re)) {
+    for (const m of allMatches(marker.re, text)) {
       issues.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'rude', label: marker.label });
     }
   }
-  for (const m of text.matchAll(/[!?]{2,}|!\s*!/g)) {
+  for (const m of allMatches(REPEATED_MARKS, text)) {
     issues.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'punctuation', label: 'repeated “!” or “?” reads as shouting or impatience' });
   }
   return issues;

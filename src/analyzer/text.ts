@@ -29,11 +29,31 @@ export function maskNoise(text: string): string {
 
 const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ms|gov|edu|co\.uk|uk)(?:\/[^\s<>()]*)?/gi;
 
+/**
+ * Every match of a global regular expression in `text`, in order: what `text.matchAll(re)` gives,
+ * without the copy of the expression and the iterator matchAll makes on each call (the analyzer
+ * runs a few hundred searches an email). Not re-entrant for one expression.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // An empty match would match again at the same place: step past it, as matchAll does.
+    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, re.unicode);
+  }
+  return out;
+}
+
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff ? index + 2 : index + 1;
+}
+
 /** Spans of web addresses and email addresses, which are neither words nor jargon. */
 export function addressSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(URL_LIKE)) spans.push({ start: m.index, end: m.index + m[0].length });
-  return spans;
+  return allMatches(URL_LIKE, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 export interface Word extends Span {
@@ -44,15 +64,15 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function words(text: string, offset = 0): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
-  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 
 export function countWords(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(WORD)) n += 1;
+  WORD.lastIndex = 0;
+  while (WORD.test(text)) n += 1;
   return n;
 }
 

@@ -99,6 +99,11 @@ function shoutedRuns(list: readonly { text: string; start: number; end: number }
   return out;
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function findTerms(email: Email, text: string, offset: number, explained: Set<string>, out: Term[]): void {
   const technical = email.audience === 'technical';
   const addresses = addressSpans(text);
@@ -110,8 +115,7 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
     if (within(addresses, w) || shouted.has(w.start)) continue;
     // Words that explain an acronym are the cure, not the jargon.
     if (within(explanations, w) && !ACRONYM.test(w.text)) continue;
-    const bare = w.text.replace(/['’]s$/, '');
-    const upper = bare.toUpperCase();
+    const bare = w.text.endsWith("'s") || w.text.endsWith('’s') ? w.text.slice(0, -2) : w.text;
     const lower = bare.toLowerCase();
     const jargon = JARGON_WORDS[lower];
     if (jargon !== undefined) {
@@ -123,7 +127,10 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
       out.push({ start: w.start, end: w.end, text: w.text, kind: 'jargon', plainer });
       continue;
     }
-    if (!/\p{Lu}[^]*\p{Lu}|\p{Lu}\d/u.test(bare)) continue; // acronyms have two capitals or a capital and a digit
+    // Acronyms have two capitals or a capital and a digit; a word in plain ASCII lower case has neither.
+    if (bare === lower && isAscii(bare)) continue;
+    if (!/\p{Lu}[^]*\p{Lu}|\p{Lu}\d/u.test(bare)) continue;
+    const upper = bare.toUpperCase();
     for (const part of bare.split(/[-/]/)) {
       if (!ACRONYM.test(part)) continue;
       const key = part.replace(/s$/, '').toUpperCase();
