@@ -26,25 +26,26 @@ export interface ToneIssue extends Span {
   label: string;
 }
 
+/** A run of three or more capitalised words is shouting. */
+function shoutedRun(run: readonly Span[], issues: ToneIssue[]): void {
+  if (run.length < 3) return;
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (first && last) issues.push({ start: first.start, end: last.end, kind: 'shouting', label: 'a run of capitals reads as shouting' });
+}
+
 /** Shouted words: ordinary words in capitals, or runs of three or more capitalised words. */
 export function findShouting(text: string, offset = 0): ToneIssue[] {
   const issues: ToneIssue[] = [];
   const ws = words(text, offset);
   let run: Span[] = [];
-  const flushRun = () => {
-    if (run.length >= 3) {
-      const first = run[0];
-      const last = run[run.length - 1];
-      if (first && last) issues.push({ start: first.start, end: last.end, kind: 'shouting', label: 'a run of capitals reads as shouting' });
-    }
-    run = [];
-  };
   for (const w of ws) {
     // toUpperCase is locale-independent and cheap: most words fail this first test.
     const caps = w.text === w.text.toUpperCase() && isAllCaps(w.text) && !/\d/.test(w.text) && w.text.replace(/[^\p{L}]/gu, '').length >= 2;
     const letters = caps ? w.text.replace(/[^\p{L}]/gu, '') : '';
     if (!caps) {
-      flushRun();
+      shoutedRun(run, issues);
+      run = [];
       continue;
     }
     run.push(w);
@@ -53,7 +54,7 @@ export function findShouting(text: string, offset = 0): ToneIssue[] {
       issues.push({ start: w.start, end: w.end, kind: 'shouting', label: `“${w.text}” in capitals reads as shouting` });
     }
   }
-  flushRun();
+  shoutedRun(run, issues);
   return dedupe(issues);
 }
 

@@ -76,27 +76,41 @@ function explanationSpans(text: string): Span[] {
  */
 const UPPER_START = /^\p{Lu}\p{Lu}/u;
 
+// Most words start in lower case: rule them out before the fuller test.
+function isCapsWord(w: { text: string }): boolean {
+  return UPPER_START.test(w.text) && /^\p{Lu}{2,}(?:['’]s)?$/u.test(w.text);
+}
+
+function isWordy(w: { text: string }): boolean {
+  return w.text.length >= 4 && /[AEIOU]/.test(w.text.slice(1, -1));
+}
+
+/** Marks the words of a run of capitals long enough to be shouting, not acronyms. */
+function markRun(run: readonly { text: string; start: number }[], out: Set<number>): void {
+  if (run.length >= 3 || (run.length === 2 && run.every(isWordy))) for (const w of run) out.add(w.start);
+}
+
 function shoutedRuns(list: readonly { text: string; start: number; end: number }[], text: string, offset: number): Set<number> {
   const out = new Set<number>();
-  // Most words start in lower case: rule them out before the fuller test.
-  const caps = (w: { text: string }) => UPPER_START.test(w.text) && /^\p{Lu}{2,}(?:['’]s)?$/u.test(w.text);
-  const wordy = (w: { text: string }) => w.text.length >= 4 && /[AEIOU]/.test(w.text.slice(1, -1));
   let run: { text: string; start: number; end: number }[] = [];
-  const flush = () => {
-    if (run.length >= 3 || (run.length === 2 && run.every(wordy))) for (const w of run) out.add(w.start);
-    run = [];
-  };
   for (const w of list) {
     const prev = run[run.length - 1];
     const gap = prev ? text.slice(prev.end - offset, w.start - offset) : '';
-    if (caps(w) && (!prev || /^[\s,&/-]{1,3}$/.test(gap))) run.push(w);
+    if (isCapsWord(w) && (!prev || /^[\s,&/-]{1,3}$/.test(gap))) run.push(w);
     else {
-      flush();
-      if (caps(w)) run.push(w);
+      markRun(run, out);
+      run = [];
+      if (isCapsWord(w)) run.push(w);
     }
   }
-  flush();
+  markRun(run, out);
   return out;
+}
+
+/** Whether the word (offsets in the email) lies within one of the spans (offsets in the sentence at `offset`). */
+function inside(spans: readonly Span[], w: Span, offset: number): boolean {
+  for (const a of spans) if (w.start - offset >= a.start && w.end - offset <= a.end) return true;
+  return false;
 }
 
 function isAscii(text: string): boolean {
@@ -108,13 +122,12 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
   const technical = email.audience === 'technical';
   const addresses = addressSpans(text);
   const explanations = explanationSpans(text);
-  const within = (spans: Span[], w: Span) => spans.some((a) => w.start - offset >= a.start && w.end - offset <= a.end);
   const list = words(text, offset);
   const shouted = shoutedRuns(list, text, offset);
   for (const w of list) {
-    if (within(addresses, w) || shouted.has(w.start)) continue;
+    if (inside(addresses, w, offset) || shouted.has(w.start)) continue;
     // Words that explain an acronym are the cure, not the jargon.
-    if (within(explanations, w) && !ACRONYM.test(w.text)) continue;
+    if (inside(explanations, w, offset) && !ACRONYM.test(w.text)) continue;
     const bare = w.text.endsWith("'s") || w.text.endsWith('’s') ? w.text.slice(0, -2) : w.text;
     const lower = bare.toLowerCase();
     const jargon = JARGON_WORDS[lower];
