@@ -56,6 +56,14 @@ export function addressSpans(text: string): Span[] {
   return allMatches(URL_LIKE, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * The entry for `key` in a word table, or undefined: only the table's own entries, so a word
+ * like "constructor" never finds what every object inherits.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export interface Word extends Span {
   text: string;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeEmail, CHECK_IDS, type AnalysisResult, type EmailInput } from '../../src/analyzer/index.ts';
+import { normaliseWord } from '../../src/analyzer/scenario/tokens.ts';
 
 /** Every invariant of the contract that must hold for any input whatsoever. */
 function assertValid(input: EmailInput, result: AnalysisResult): void {
@@ -74,6 +75,16 @@ describe('robustness', () => {
       const input = { subject: name, body };
       assert.doesNotThrow(() => assertValid(input, analyzeEmail(input)), name);
     }
+  });
+
+  it("words that name what every JavaScript object inherits are read as words, not looked up on the prototype", () => {
+    const body = 'Hi Sam,\n\nThe constructor arrives Friday at 9: could you let him in by then, and check the tostring and valueof readings?\n\nThanks,\nAna';
+    const result = analyzeEmail({ subject: 'Builder on Friday: please let him in', body, context: { kind: 'request' } });
+    for (const c of result.checks) {
+      for (const f of c.findings) assert.doesNotMatch(`${f.message} ${f.suggestion ?? ''}`, /native code|function /, `${c.id}: ${f.message}`);
+    }
+    assert.equal(result.checks.find((c) => c.id === 'plain-language')?.findings.length, 0, '"constructor" is an everyday word here');
+    for (const word of ['constructor', 'hasownproperty', 'tostring', 'valueof']) assert.equal(typeof normaliseWord(word), 'string', word);
   });
 
   it('never throws on input of the wrong shape', () => {

@@ -6,7 +6,7 @@ import { onTopicSentences, type Email } from '../email.ts';
 import { EVERYDAY_ACRONYMS, JARGON_WORDS } from '../lists/jargon.ts';
 import { PLAINER_WORDS } from '../lists/plain-words.ts';
 import { SHOUTED_WORDS } from '../lists/tone.ts';
-import { addressSpans, countWords, words, type Span } from '../text.ts';
+import { addressSpans, countWords, lookup, words, type Span } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
 
@@ -130,12 +130,12 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
     if (inside(explanations, w, offset) && !ACRONYM.test(w.text)) continue;
     const bare = w.text.endsWith("'s") || w.text.endsWith('’s') ? w.text.slice(0, -2) : w.text;
     const lower = bare.toLowerCase();
-    const jargon = JARGON_WORDS[lower];
+    const jargon = lookup(JARGON_WORDS, lower);
     if (jargon !== undefined) {
       if (!technical) out.push({ start: w.start, end: w.end, text: w.text, kind: 'jargon', plainer: jargon });
       continue;
     }
-    const plainer = PLAINER_WORDS[lower];
+    const plainer = lookup(PLAINER_WORDS, lower);
     if (plainer !== undefined) {
       out.push({ start: w.start, end: w.end, text: w.text, kind: 'jargon', plainer });
       continue;
@@ -161,7 +161,7 @@ function findTerms(email: Email, text: string, offset: number, explained: Set<st
     }
   }
   for (const m of text.matchAll(PHRASE_RE)) {
-    const p = PLAINER_WORDS[m[0].toLowerCase()];
+    const p = lookup(PLAINER_WORDS, m[0].toLowerCase());
     out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], kind: 'jargon', ...(p ? { plainer: p } : {}) });
   }
 }

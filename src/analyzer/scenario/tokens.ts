@@ -3,7 +3,7 @@
  * turned into digits ("twenty-seventh" → 27), and months and weekdays in their full form, so
  * "Fri 27th Sept" and "Friday 27 September" read alike. Offsets point into the original text.
  */
-import { words, type Span } from '../text.ts';
+import { lookup, words, type Span } from '../text.ts';
 
 export interface Token extends Span {
   /** The comparable form: a stem, a digit string or a full month or weekday name. */
@@ -50,12 +50,12 @@ export function normaliseWord(word: string): string {
   const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(lower);
   if (ordinal?.[1]) return String(Number(ordinal[1]));
   if (/^\d+$/.test(lower)) return String(Number(lower));
-  const full = FULL_NAMES[lower.replace(/\.$/, '')];
+  const full = lookup(FULL_NAMES, lower.replace(/\.$/, ''));
   if (full) return full;
   if (CALENDAR_NAMES.has(lower)) return lower;
-  const unit = UNITS[lower];
+  const unit = lookup(UNITS, lower);
   if (unit !== undefined) return String(unit);
-  const tens = TENS[lower];
+  const tens = lookup(TENS, lower);
   if (tens !== undefined) return String(tens);
   return stemWord(lower);
 }
