@@ -19,7 +19,7 @@ import {
   WARM_WISH,
   YOU_START,
 } from './lists/tone.ts';
-import { allMatches, clamp01, isAllCaps, words, type Span } from './text.ts';
+import { allMatches, clamp01, isAllCaps, words, type Span, type Word } from './text.ts';
 
 export interface ToneIssue extends Span {
   kind: 'rude' | 'shouting' | 'punctuation';
@@ -35,9 +35,9 @@ function shoutedRun(run: readonly Span[], issues: ToneIssue[]): void {
 }
 
 /** Shouted words: ordinary words in capitals, or runs of three or more capitalised words. */
-export function findShouting(text: string, offset = 0): ToneIssue[] {
+export function findShouting(text: string, offset = 0, list: readonly Word[] = words(text, offset)): ToneIssue[] {
   const issues: ToneIssue[] = [];
-  const ws = words(text, offset);
+  const ws = list;
   let run: Span[] = [];
   for (const w of ws) {
     // toUpperCase is locale-independent and cheap: most words fail this first test.
@@ -105,8 +105,9 @@ export interface PolitenessFeatures {
 }
 
 /** Tone issues of one sentence: rudeness, shouting and repeated punctuation. */
-export function toneIssues(text: string, offset = 0): ToneIssue[] {
-  return [...findRudeness(text, offset), ...findShouting(text, offset)];
+/** `list`: the text's words, when the caller has them (sentenceWords). */
+export function toneIssues(text: string, offset = 0, list?: readonly Word[]): ToneIssue[] {
+  return [...findRudeness(text, offset), ...findShouting(text, offset, list)];
 }
 
 /**

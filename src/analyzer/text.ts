@@ -77,6 +77,21 @@ export function words(text: string, offset = 0): Word[] {
   return out;
 }
 
+const wordsOfSentence = new WeakMap<object, readonly Word[]>();
+
+/**
+ * The words of one sentence of the email being analysed (offsets in the email), found once
+ * however many checks read them. Kept with the sentence object, so they go with it.
+ */
+export function sentenceWords(sentence: Span & { text: string }): readonly Word[] {
+  let list = wordsOfSentence.get(sentence);
+  if (!list) {
+    list = words(sentence.text, sentence.start);
+    wordsOfSentence.set(sentence, list);
+  }
+  return list;
+}
+
 export function countWords(text: string): number {
   let n = 0;
   WORD.lastIndex = 0;

@@ -4,7 +4,7 @@
  */
 import { FURNITURE, STOPWORDS, stem } from './lists/stopwords.ts';
 import type { Sentence } from './sentences.ts';
-import { words, type Span } from './text.ts';
+import { sentenceWords, words, type Span, type Word } from './text.ts';
 import { phrasePattern } from './lists/phrases.ts';
 import { STRONG_SHIFT_PHRASES, ROUND_UP_OPENERS_PHRASES, ROUND_UP_PHRASES_PHRASES } from './lists/topics.ts';
 
@@ -21,9 +21,9 @@ const WEAK_SHIFT = /^\s*(?:p\.?\s?s\.?|pps|also|additionally|furthermore|in\s+ad
 const ROUND_UP_OPENERS = phrasePattern(ROUND_UP_OPENERS_PHRASES, 'i');
 const ROUND_UP_PHRASES = phrasePattern(ROUND_UP_PHRASES_PHRASES, 'gi');
 
-function contentStems(text: string): Set<string> {
+function contentStems(list: readonly Word[]): Set<string> {
   const out = new Set<string>();
-  for (const w of words(text)) {
+  for (const w of list) {
     const lower = w.text.toLowerCase();
     if (lower.length < 3 || STOPWORDS.has(lower) || FURNITURE.has(lower) || /^\d+$/.test(lower)) continue;
     out.add(stem(lower));
@@ -41,12 +41,12 @@ export function findTopicShifts(subject: string, _text: string, sentences: reado
   const taken = new Set<number>();
   // Stem counts over the subject and every sentence, so a passage can be compared with the rest
   // of the email in time proportional to the passage alone.
-  const perSentence = sentences.map((s) => contentStems(s.text));
+  const perSentence = sentences.map((s) => contentStems(sentenceWords(s)));
   const totals = new Map<string, number>();
   const add = (stems: Set<string>, by: number) => {
     for (const w of stems) totals.set(w, (totals.get(w) ?? 0) + by);
   };
-  add(contentStems(subject), 1);
+  add(contentStems(words(subject)), 1);
   for (const stems of perSentence) add(stems, 1);
 
   for (let i = 1; i < sentences.length; i += 1) {

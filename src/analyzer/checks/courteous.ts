@@ -2,11 +2,12 @@
 import type { Email } from '../email.ts';
 import { findShouting, politenessFeatures, politenessFromFeatures, toneIssues, type ToneIssue } from '../politeness.ts';
 import type { CheckResult, Finding } from '../types.ts';
+import { sentenceWords } from '../text.ts';
 import { checkResult, finding, type Features } from './result.ts';
 
 export function checkCourteous(email: Email, f: Features = {}): CheckResult {
   const sentences = email.sentences;
-  const perSentence = sentences.map((s) => toneIssues(s.text, s.start));
+  const perSentence = sentences.map((s) => toneIssues(s.text, s.start, sentenceWords(s)));
   const features = politenessFeatures(
     sentences.map((s) => s.text),
     perSentence,

@@ -6,7 +6,7 @@ import { onTopicSentences, type Email } from '../email.ts';
 import { EVERYDAY_ACRONYMS, JARGON_WORDS } from '../lists/jargon.ts';
 import { PLAINER_WORDS } from '../lists/plain-words.ts';
 import { SHOUTED_WORDS } from '../lists/tone.ts';
-import { addressSpans, countWords, lookup, words, type Span } from '../text.ts';
+import { addressSpans, countWords, lookup, sentenceWords, type Span } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
 
@@ -118,11 +118,12 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-function findTerms(email: Email, text: string, offset: number, explained: Set<string>, out: Term[]): void {
+function findTerms(email: Email, sentence: Span & { text: string }, explained: Set<string>, out: Term[]): void {
+  const { text, start: offset } = sentence;
   const technical = email.audience === 'technical';
   const addresses = addressSpans(text);
   const explanations = explanationSpans(text);
-  const list = words(text, offset);
+  const list = sentenceWords(sentence);
   const shouted = shoutedRuns(list, text, offset);
   for (const w of list) {
     if (inside(addresses, w, offset) || shouted.has(w.start)) continue;
@@ -172,7 +173,7 @@ export function checkPlainLanguage(email: Email, f: Features = {}): CheckResult 
   const explained = new Set<string>();
   const longSentences: { span: Span; words: number }[] = [];
   for (const s of sentences) {
-    findTerms(email, s.text, s.start, explained, terms);
+    findTerms(email, s, explained, terms);
     const n = countWords(s.text);
     if (n > LONG_SENTENCE && !s.listItem) longSentences.push({ span: s, words: n });
   }
