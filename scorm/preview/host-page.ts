@@ -1,5 +1,6 @@
 // The host page's HTML. Everything it loads comes from the preview server itself: no fonts, no
 // CDNs. The script (host.ts, bundled at start) fills the panel and launches the course.
+import { htmlDocument } from '../../src/server/html-document.ts';
 import { escapeHtml, scriptJson } from '../../src/server/http.ts';
 import { SCORM_VERSIONS, VERSION_LABELS, type ScormVersion } from './version.ts';
 
@@ -58,39 +59,68 @@ export const STYLES = `
   }
 `;
 
-export function renderHostPage(options: HostPageOptions): string {
-  const title = options.courseTitle ? escapeHtml(options.courseTitle) : 'the course';
-  const config = { courseUrl: options.courseUrl, courseTitle: options.courseTitle, passScore: options.passScore, strict: options.strict === true };
-  const links = SCORM_VERSIONS.map((v) => {
-    const current = v === options.version ? ' aria-current="page"' : '';
-    return `<li><a href="?v=${v}" data-version="${v}"${current}>${VERSION_LABELS[v]}</a></li>`;
-  }).join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Preview LMS (${VERSION_LABELS[options.version]}): ${title}</title>
-<style>${STYLES}</style>
-<script type="module" src="${escapeHtml(options.scriptUrl)}"></script>
-</head>
-<body>
-<a class="skip" href="#panel">Skip to the LMS panel</a>
+/** What one preview LMS page (SCORM or cmi5) puts in the layout they share. */
+export interface PreviewPageParts {
+  /** The document title, as text. */
+  title: string;
+  /** The course title, escaped, or "the course". */
+  courseTitle: string;
+  /** Markup after the course title in the heading (escaped). */
+  headingSuffix?: string;
+  /** The header's controls, between the heading and the reset button. */
+  controls: string;
+  resetLabel: string;
+  panelHeading: string;
+  panelNote: string;
+  /** The panel's sections after its note. */
+  panel: string;
+  /** Styles of this page only, after the shared ones. */
+  styles?: string;
+  scriptUrl: string;
+  /** What the page's script reads (#preview-config). */
+  config: unknown;
+}
+
+/** The preview LMS's layout: a header, the course in a frame, and the panel beside it. */
+export function renderPreviewPage(parts: PreviewPageParts): string {
+  return htmlDocument({
+    title: parts.title,
+    styles: `${STYLES}${parts.styles ?? ''}`,
+    scriptUrl: parts.scriptUrl,
+    body: `<a class="skip" href="#panel">Skip to the LMS panel</a>
 <header>
-  <h1>Preview LMS <span class="course-title">· ${title}</span></h1>
-  <nav aria-label="SCORM version"><ul>${links}</ul></nav>
-  <button type="button" id="reset" class="reset">Reset (new attempt)</button>
+  <h1>Preview LMS <span class="course-title">· ${parts.courseTitle}${parts.headingSuffix ?? ''}</span></h1>
+  ${parts.controls}
+  <button type="button" id="reset" class="reset">${parts.resetLabel}</button>
 </header>
 <p id="problem" class="problem" role="alert" hidden></p>
 <main>
   <section class="course" aria-label="Course">
-    <iframe id="course-frame" title="Course: ${title}"></iframe>
+    <iframe id="course-frame" title="Course: ${parts.courseTitle}"></iframe>
   </section>
   <aside id="panel" aria-labelledby="panel-heading" tabindex="-1">
-    <h2 id="panel-heading">What the LMS sees</h2>
-    <p class="note">scorm-again plays the LMS here. It is lenient, so the warnings below list what stricter LMSs would refuse.</p>
-    <section aria-labelledby="session-heading">
+    <h2 id="panel-heading">${parts.panelHeading}</h2>
+    <p class="note">${parts.panelNote}</p>
+${parts.panel}
+  </aside>
+</main>
+<script type="application/json" id="preview-config">${scriptJson(parts.config)}</script>`,
+  });
+}
+
+export function renderHostPage(options: HostPageOptions): string {
+  const links = SCORM_VERSIONS.map((v) => {
+    const current = v === options.version ? ' aria-current="page"' : '';
+    return `<li><a href="?v=${v}" data-version="${v}"${current}>${VERSION_LABELS[v]}</a></li>`;
+  }).join('');
+  return renderPreviewPage({
+    title: `Preview LMS (${VERSION_LABELS[options.version]}): ${options.courseTitle || 'the course'}`,
+    courseTitle: options.courseTitle ? escapeHtml(options.courseTitle) : 'the course',
+    controls: `<nav aria-label="SCORM version"><ul>${links}</ul></nav>`,
+    resetLabel: 'Reset (new attempt)',
+    panelHeading: 'What the LMS sees',
+    panelNote: 'scorm-again plays the LMS here. It is lenient, so the warnings below list what stricter LMSs would refuse.',
+    panel: `    <section aria-labelledby="session-heading">
       <h3 id="session-heading">Session</h3>
       <dl id="session"></dl>
     </section>
@@ -107,11 +137,8 @@ export function renderHostPage(options: HostPageOptions): string {
           <tbody id="values-body"></tbody>
         </table>
       </div>
-    </section>
-  </aside>
-</main>
-<script type="application/json" id="preview-config">${scriptJson(config)}</script>
-</body>
-</html>
-`;
+    </section>`,
+    scriptUrl: options.scriptUrl,
+    config: { courseUrl: options.courseUrl, courseTitle: options.courseTitle, passScore: options.passScore, strict: options.strict === true },
+  });
 }

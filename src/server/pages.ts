@@ -1,6 +1,7 @@
 // The self-hosted server's own pages: the learner's sign-in, the learner's course page (the
 // host of scorm-again and the course's iframe) and the manager's passcode form. Everything they
 // load comes from the server itself.
+import { htmlDocument } from './html-document.ts';
 import { escapeHtml, scriptJson } from './http.ts';
 
 const STYLES = `
@@ -41,20 +42,7 @@ const LEARN_STYLES = `
 `;
 
 function page(title: string, body: string, extraStyles = ''): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
-<style>${STYLES}${extraStyles}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument({ title, styles: `${STYLES}${extraStyles}`, body });
 }
 
 export interface SignInValues {

@@ -11,7 +11,7 @@ import { defaultCourseIri } from '../../../src/lms/cmi5/iri.ts';
 import { COURSE_HOST_POLICY, FRAMED_PAGE_POLICY } from '../../../src/server/csp.ts';
 import { sendPage } from '../../../src/server/host.ts';
 import { escapeHtml, HttpError, scriptJson, sendJson } from '../../../src/server/http.ts';
-import { STYLES } from '../host-page.ts';
+import { renderPreviewPage } from '../host-page.ts';
 import { TestLrs } from './lrs.ts';
 
 export const LAUNCH_MODES = ['Normal', 'Browse', 'Review'] as const;
@@ -80,42 +80,20 @@ const RETURNED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <body><main><h1>Back in the preview LMS</h1><p>The course ended its session and returned here (the LMS's returnURL). Launch it again from the page above.</p></main></body></html>`;
 
 export function renderCmi5Page(courseTitle: string, scriptUrl: string): string {
-  const title = escapeHtml(courseTitle);
   const modes = LAUNCH_MODES.map((m) => `<option value="${m}">${m}</option>`).join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Preview LMS (cmi5): ${title}</title>
-<style>${STYLES}
-  .launch { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-  select { font: inherit; padding: 0.3rem; }
-  .refused { color: #8a1c1c; }
-</style>
-<script type="module" src="${escapeHtml(scriptUrl)}"></script>
-</head>
-<body>
-<a class="skip" href="#panel">Skip to the LMS panel</a>
-<header>
-  <h1>Preview LMS <span class="course-title">· ${title} · cmi5</span></h1>
-  <div class="launch">
+  return renderPreviewPage({
+    title: `Preview LMS (cmi5): ${courseTitle}`,
+    courseTitle: escapeHtml(courseTitle),
+    headingSuffix: ' · cmi5',
+    controls: `<div class="launch">
     <label for="mode">Launch mode</label>
     <select id="mode">${modes}</select>
     <button type="button" id="launch">Launch again</button>
-  </div>
-  <button type="button" id="reset" class="reset">New registration</button>
-</header>
-<p id="problem" class="problem" role="alert" hidden></p>
-<main>
-  <section class="course" aria-label="Course">
-    <iframe id="course-frame" title="Course: ${title}"></iframe>
-  </section>
-  <aside id="panel" aria-labelledby="panel-heading" tabindex="-1">
-    <h2 id="panel-heading">What the LRS receives</h2>
-    <p class="note">A local LMS and LRS: every statement is checked with Learning Locker's xAPI validator and the cmi5 rules, as a strict LRS would.</p>
-    <dl id="session"></dl>
+  </div>`,
+    resetLabel: 'New registration',
+    panelHeading: 'What the LRS receives',
+    panelNote: "A local LMS and LRS: every statement is checked with Learning Locker's xAPI validator and the cmi5 rules, as a strict LRS would.",
+    panel: `    <dl id="session"></dl>
     <section aria-labelledby="refused-heading">
       <h3 id="refused-heading">Refused statements</h3>
       <p id="refused-summary" role="status">None so far.</p>
@@ -129,11 +107,13 @@ export function renderCmi5Page(courseTitle: string, scriptUrl: string): string {
           <tbody id="statements-body"></tbody>
         </table>
       </div>
-    </section>
-  </aside>
-</main>
-<script type="application/json" id="preview-config">${scriptJson({ mode: 'cmi5' })}</script>
-</body>
-</html>
-`;
+    </section>`,
+    styles: `
+  .launch { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+  select { font: inherit; padding: 0.3rem; }
+  .refused { color: #8a1c1c; }
+`,
+    scriptUrl,
+    config: { mode: 'cmi5' },
+  });
 }
