@@ -6,18 +6,13 @@
  * arrives as typed input into the focused field.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/node/chromium-launch.ts';
-import { buildCourse, serveStatic, type StaticServer } from '../../src/build/course-build.ts';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing } from '../../src/node/chromium-launch.ts';
+import { serveStatic, type StaticServer } from '../../src/build/course-build.ts';
 import type { Course, Question, Scenario } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
-import { loadCourseFiles } from './course-files.ts';
+import { AXE_SOURCE, type BuiltCourse, closeBuiltCourse, openBuiltCourse } from './built-course.ts';
 
 const MAX_TABS = 400;
 
@@ -135,7 +130,6 @@ async function rewrite(page: Page, scenario: Scenario, strings: UiStrings, stopA
   await page.waitForFunction(`${exercisePhase(scenario.id)} === 'passed'`);
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core over the whole page (it walks shadow roots): WCAG 2.1 A and AA rules. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -154,25 +148,18 @@ async function openLesson(page: Page, title: string): Promise<void> {
 }
 
 describe('the built course, by keyboard alone', { skip: chromiumMissing() }, () => {
-  let dir = '';
+  let built: BuiltCourse<StaticServer> | undefined;
   let server: StaticServer;
   let browser: Browser;
   let course: Course;
   let strings: UiStrings;
 
   before(async () => {
-    ({ course, strings } = loadCourseFiles());
-    dir = await mkdtemp(join(tmpdir(), 'course-e2e-'));
-    await buildCourse(dir);
-    server = await serveStatic(dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    built = await openBuiltCourse('course-e2e-', (webDir) => serveStatic(webDir));
+    ({ server, browser, course, strings } = built);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  after(() => closeBuiltCourse(built));
 
   it('goes from the diagnostic to the results, and resumes after a reload mid-course', { timeout: 600_000 }, async () => {
     const page = await browser.newPage();

@@ -11,19 +11,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/node/chromium-launch.ts';
-import { buildCourse, serveStatic, type StaticServer } from '../../src/build/course-build.ts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { chromiumMissing } from '../../src/node/chromium-launch.ts';
+import { serveStatic, type StaticServer } from '../../src/build/course-build.ts';
 import { emptyProgress, type SavedProgress } from '../../src/content/progress.ts';
 import { scoreAgainstRubric } from '../../src/content/rubric.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { REPO_ROOT } from '../cli/run-tool.ts';
-import { loadCourseFiles } from './course-files.ts';
+import { type BuiltCourse, closeBuiltCourse, openBuiltCourse } from './built-course.ts';
 
 const WIDTHS = [1280, 320] as const;
 /** The least space between two neighbouring blocks, in CSS pixels: they must not touch. */
@@ -184,24 +182,18 @@ function writeReport(out: string): Promise<void> {
 }
 
 describe('layout of the main screens in Chromium', { skip: chromiumMissing() }, () => {
+  let built: BuiltCourse<StaticServer> | undefined;
   let course: Course;
   let dir = '';
   let server: StaticServer;
   let browser: Browser;
 
   before(async () => {
-    ({ course } = loadCourseFiles());
-    dir = await mkdtemp(join(tmpdir(), 'course-layout-'));
-    await Promise.all([buildCourse(join(dir, 'web')), writeReport(join(dir, 'report'))]);
-    server = await serveStatic(join(dir, 'web'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    built = await openBuiltCourse('course-layout-', (webDir) => serveStatic(webDir), (folder) => writeReport(join(folder, 'report')));
+    ({ dir, server, browser, course } = built);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  after(() => closeBuiltCourse(built));
 
   async function open(width: number, hash = '', progress?: SavedProgress): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width, height: 800 } });

@@ -12,22 +12,17 @@
  * driven through their actors, which is what the LMS sees, and quick.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../src/node/chromium-launch.ts';
-import { buildCourse } from '../../src/build/course-build.ts';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { chromiumMissing } from '../../src/node/chromium-launch.ts';
+import { readCourseInfo } from '../../src/build/course-info.ts';
 import type { Course } from '../../src/content/schema.ts';
 import type { UiStrings } from '../../src/content/strings/index.ts';
-import { readCourseInfo } from '../../src/build/course-info.ts';
 import { bundleHostScript, startPreviewServer, type PreviewServer } from '../../scorm/preview/routes.ts';
 import { VERSION_LABELS } from '../../scorm/preview/version.ts';
 import { scormId } from '../../src/lms/cmi.ts';
-import { loadCourseFiles } from '../e2e/course-files.ts';
+import { AXE_SOURCE, type BuiltCourse, closeBuiltCourse, openBuiltCourse } from '../e2e/built-course.ts';
 
 const LESSON_TITLE = `(() => {
   const p = document.querySelector('course-player');
@@ -96,7 +91,6 @@ async function doLessons(frame: Frame, lessons: readonly { id: string; questions
 
 type Version = keyof typeof VERSIONS;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface StoredRecord {
   cmi: Record<string, unknown> & { core?: Record<string, unknown>; interactions?: Record<string, { id?: string }> };
@@ -126,25 +120,19 @@ async function panelSession(page: Page, label: string): Promise<string> {
 }
 
 describe('the preview LMS running the built course', { skip: chromiumMissing() }, () => {
-  let dir = '';
+  let built: BuiltCourse<PreviewServer> | undefined;
   let server: PreviewServer;
   let browser: Browser;
   let course: Course;
   let strings: UiStrings;
 
   before(async () => {
-    ({ course, strings } = loadCourseFiles());
-    dir = await mkdtemp(join(tmpdir(), 'preview-e2e-'));
-    await buildCourse(join(dir, 'web'));
-    server = await startPreviewServer({ courseDir: join(dir, 'web'), dataDir: join(dir, 'data'), hostScript: await bundleHostScript(), port: 0, ...readCourseInfo() });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const hostScript = await bundleHostScript();
+    built = await openBuiltCourse('preview-e2e-', (courseDir, dir) => startPreviewServer({ courseDir, dataDir: join(dir, 'data'), hostScript, port: 0, ...readCourseInfo() }));
+    ({ server, browser, course, strings } = built);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  after(() => closeBuiltCourse(built));
 
   async function storedRecord(version: Version): Promise<StoredRecord | undefined> {
     const response = await fetch(new URL(`/lms/record?v=${version}`, server.url));

@@ -6,23 +6,18 @@
  * - failures: offline, 5xx, the fetch URL used twice (a reload), an expired token; nothing lost.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../../../src/node/chromium-launch.ts';
-import { buildCourse } from '../../../src/build/course-build.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumMissing } from '../../../src/node/chromium-launch.ts';
+import { readCourseInfo } from '../../../src/build/course-info.ts';
 import type { Course, Lesson, Question } from '../../../src/content/schema.ts';
 import type { UiStrings } from '../../../src/content/strings/index.ts';
-import { readCourseInfo } from '../../../src/build/course-info.ts';
 import { bundleCmi5HostScript, startPreviewServer, type PreviewServer } from '../../../scorm/preview/routes.ts';
 import type { TestLrs } from '../../../scorm/preview/cmi5/lrs.ts';
 import { CMI5, VERBS, verbName, type Statement } from '../../../src/lms/cmi5/statement-types.ts';
-import { loadCourseFiles } from '../../e2e/course-files.ts';
 import { until } from './until.ts';
+import { AXE_SOURCE, type BuiltCourse, closeBuiltCourse, openBuiltCourse } from '../../e2e/built-course.ts';
 
 const LESSON_TITLE = `(() => {
   const p = document.querySelector('course-player');
@@ -31,7 +26,6 @@ const LESSON_TITLE = `(() => {
   return h ? h.textContent.trim() : '';
 })()`;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const NOTICES = `(() => { const p = document.querySelector('course-player'); return p ? [...p.notices] : []; })()`;
 
@@ -67,7 +61,7 @@ async function waitForTrue(page: Page, expression: string, timeoutMs = 60_000): 
 }
 
 describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
-  let dir = '';
+  let built: BuiltCourse<PreviewServer> | undefined;
   let server: PreviewServer;
   let lrs: TestLrs;
   let browser: Browser;
@@ -75,20 +69,14 @@ describe('the built course as a cmi5 AU', { skip: chromiumMissing() }, () => {
   let strings: UiStrings;
 
   before(async () => {
-    ({ course, strings } = loadCourseFiles());
-    dir = await mkdtemp(join(tmpdir(), 'cmi5-e2e-'));
-    await buildCourse(join(dir, 'web'));
-    server = await startPreviewServer({ courseDir: join(dir, 'web'), dataDir: join(dir, 'data'), hostScript: await bundleCmi5HostScript(), port: 0, ...readCourseInfo(), cmi5: { courseId: course.id } });
+    const hostScript = await bundleCmi5HostScript();
+    built = await openBuiltCourse('cmi5-e2e-', (courseDir, dir, loaded) => startPreviewServer({ courseDir, dataDir: join(dir, 'data'), hostScript, port: 0, ...readCourseInfo(), cmi5: { courseId: loaded.id } }));
+    ({ server, browser, course, strings } = built);
     assert.ok(server.cmi5);
     lrs = server.cmi5.lrs;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  after(() => closeBuiltCourse(built));
 
   const ofSession = (sessionId: string) => lrs.statements.filter((s) => s.context.extensions?.[CMI5.sessionId] === sessionId && s.verb.id !== VERBS.launched);
   const verbsOf = (sessionId: string) => ofSession(sessionId).map((s) => verbName(s.verb.id));
