@@ -37,9 +37,8 @@ function shoutedRun(run: readonly Span[], issues: ToneIssue[]): void {
 /** Shouted words: ordinary words in capitals, or runs of three or more capitalised words. */
 export function findShouting(text: string, offset = 0, list: readonly Word[] = words(text, offset)): ToneIssue[] {
   const issues: ToneIssue[] = [];
-  const ws = list;
   let run: Span[] = [];
-  for (const w of ws) {
+  for (const w of list) {
     // toUpperCase is locale-independent and cheap: most words fail this first test.
     const caps = w.text === w.text.toUpperCase() && isAllCaps(w.text) && !/\d/.test(w.text) && w.text.replace(/[^\p{L}]/gu, '').length >= 2;
     const letters = caps ? w.text.replace(/[^\p{L}]/gu, '') : '';
@@ -104,8 +103,7 @@ export interface PolitenessFeatures {
   punctuation: number;
 }
 
-/** Tone issues of one sentence: rudeness, shouting and repeated punctuation. */
-/** `list`: the text's words, when the caller has them (sentenceWords). */
+/** Tone issues of one sentence: rudeness, shouting and repeated punctuation; `list` is its words when the caller has them (sentenceWords). */
 export function toneIssues(text: string, offset = 0, list?: readonly Word[]): ToneIssue[] {
   return [...findRudeness(text, offset), ...findShouting(text, offset, list)];
 }

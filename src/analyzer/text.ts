@@ -32,7 +32,8 @@ const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+
 /**
  * Every match of a global regular expression in `text`, in order: what `text.matchAll(re)` gives,
  * without the copy of the expression and the iterator matchAll makes on each call (the analyzer
- * runs a few hundred searches an email). Not re-entrant for one expression.
+ * runs a few hundred searches an email). The matches are all found before it returns, so the
+ * caller may use the same expression again while going through them.
  */
 export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -45,10 +46,12 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/** The index after the character at `index`: a whole surrogate pair in Unicode mode (AdvanceStringIndex). */
 function nextIndex(text: string, index: number, unicode: boolean): number {
   if (!unicode || index + 1 >= text.length) return index + 1;
-  const code = text.charCodeAt(index);
-  return code >= 0xd800 && code <= 0xdbff ? index + 2 : index + 1;
+  const lead = text.charCodeAt(index);
+  const trail = text.charCodeAt(index + 1);
+  return lead >= 0xd800 && lead <= 0xdbff && trail >= 0xdc00 && trail <= 0xdfff ? index + 2 : index + 1;
 }
 
 /** Spans of web addresses and email addresses, which are neither words nor jargon. */

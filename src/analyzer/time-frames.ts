@@ -4,7 +4,7 @@
  * Vague ones ("ASAP", "when you get a chance") are found separately and never count.
  */
 import { casual } from 'chrono-node/en';
-import type { Span } from './text.ts';
+import { allMatches, type Span } from './text.ts';
 
 export interface TimeFrame extends Span {
   text: string;
@@ -43,7 +43,7 @@ export function findTimeFrames(text: string, offset = 0): TimeFrame[] {
     found.push({ start: offset + r.index, end: offset + r.index + r.text.length, text: r.text });
   }
   for (const re of EXTRA_TIME_FRAMES) {
-    for (const m of sample.matchAll(re)) {
+    for (const m of allMatches(re, sample)) {
       found.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
     }
   }
@@ -54,7 +54,7 @@ const VAGUE_TIME = /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|you can)|soon(?:
 
 export function findVagueTimes(text: string, offset = 0): TimeFrame[] {
   const found: TimeFrame[] = [];
-  for (const m of text.matchAll(VAGUE_TIME)) {
+  for (const m of allMatches(VAGUE_TIME, text)) {
     found.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
   }
   return found;

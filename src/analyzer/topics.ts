@@ -4,7 +4,7 @@
  */
 import { FURNITURE, STOPWORDS, stem } from './lists/stopwords.ts';
 import type { Sentence } from './sentences.ts';
-import { sentenceWords, words, type Span, type Word } from './text.ts';
+import { allMatches, sentenceWords, words, type Span, type Word } from './text.ts';
 import { phrasePattern } from './lists/phrases.ts';
 import { STRONG_SHIFT_PHRASES, ROUND_UP_OPENERS_PHRASES, ROUND_UP_PHRASES_PHRASES } from './lists/topics.ts';
 
@@ -111,7 +111,7 @@ export function findTopicShifts(subject: string, _text: string, sentences: reado
   for (const s of sentences) {
     const opener = ROUND_UP_OPENERS.exec(s.text);
     if (opener) roundUpCues.push({ start: s.start, end: s.start + opener[0].length });
-    for (const m of s.text.matchAll(ROUND_UP_PHRASES)) {
+    for (const m of allMatches(ROUND_UP_PHRASES, s.text)) {
       roundUpCues.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
     }
   }

@@ -26,7 +26,7 @@ export interface SessionStoreOptions {
   expire?: (tokenHash: string) => void;
   /**
    * Remember sessions read for this long (ms), so a learner's commits don't each read the
-   * database and hash twice over; 0 (the default) reads every time. Only for the one process
+   * database; 0 (the default) reads every time. Only for the one process
    * that also makes every change to sessions, and tells this store (forget, forgetLearner).
    */
   cacheMs?: number;

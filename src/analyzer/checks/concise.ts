@@ -1,6 +1,6 @@
 /** `concise`: the body is as short as the job allows, in short paragraphs, without padding. */
 import type { Email } from '../email.ts';
-import { countWords, excerpt } from '../text.ts';
+import { allMatches, countWords, excerpt } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
 import { phrasePattern } from '../lists/phrases.ts';
@@ -22,7 +22,7 @@ export function checkConcise(email: Email, f: Features = {}): CheckResult {
   const walls = paragraphs.filter((p) => p.words > WALL_OF_TEXT);
   const fillers: { start: number; end: number; text: string }[] = [];
   for (const s of own) {
-    for (const m of s.text.matchAll(FILLER)) {
+    for (const m of allMatches(FILLER, s.text)) {
       fillers.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] });
     }
   }

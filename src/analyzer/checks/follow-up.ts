@@ -5,6 +5,7 @@
 import type { Email } from '../email.ts';
 import { RUDE_MARKERS } from '../lists/tone.ts';
 import type { CheckResult, Finding } from '../types.ts';
+import { allMatches } from '../text.ts';
 import { readAsks } from './clear-ask.ts';
 import { checkResult, finding, notApplicable, type Features } from './result.ts';
 import { phrasePattern } from '../lists/phrases.ts';
@@ -24,7 +25,7 @@ export function checkFollowUp(email: Email, f: Features = {}): CheckResult {
   const { timed } = readAsks(email);
   const pester: Finding[] = [];
   for (const s of sentences) {
-    for (const m of s.text.matchAll(PESTER)) {
+    for (const m of allMatches(PESTER, s.text)) {
       pester.push(finding('body', { start: s.start + m.index, end: s.start + m.index + m[0].length }, 'This pesters or makes the reader feel guilty, which makes a reply less likely.', 'Drop it: restate the request and make it easy to answer.'));
     }
     for (const marker of RUDE_MARKERS.slice(0, 4)) {

@@ -6,7 +6,7 @@ import { onTopicSentences, type Email } from '../email.ts';
 import { EVERYDAY_ACRONYMS, JARGON_WORDS } from '../lists/jargon.ts';
 import { PLAINER_WORDS } from '../lists/plain-words.ts';
 import { SHOUTED_WORDS } from '../lists/tone.ts';
-import { addressSpans, countWords, lookup, sentenceWords, type Span } from '../text.ts';
+import { addressSpans, allMatches, countWords, lookup, sentenceWords, type Span } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
 
@@ -161,7 +161,7 @@ function findTerms(email: Email, sentence: Span & { text: string }, explained: S
       out.push({ start: w.start, end: w.end, text: part, kind: 'acronym' });
     }
   }
-  for (const m of text.matchAll(PHRASE_RE)) {
+  for (const m of allMatches(PHRASE_RE, text)) {
     const p = lookup(PLAINER_WORDS, m[0].toLowerCase());
     out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], kind: 'jargon', ...(p ? { plainer: p } : {}) });
   }

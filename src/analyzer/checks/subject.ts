@@ -3,7 +3,7 @@ import type { Email } from '../email.ts';
 import { findShouting } from '../politeness.ts';
 import { STOPWORDS } from '../lists/stopwords.ts';
 import { findTimeFrames } from '../time-frames.ts';
-import { countWords, excerpt, isAllCaps, maskNoise, words } from '../text.ts';
+import { allMatches, countWords, excerpt, isAllCaps, maskNoise, words } from '../text.ts';
 import type { CheckResult, Finding } from '../types.ts';
 import { checkResult, finding, type Features } from './result.ts';
 
@@ -70,7 +70,7 @@ export function checkSubject(email: Email, f: Features = {}): CheckResult {
     findings.push(finding('subject', whole, 'A subject in capitals reads as shouting and looks like spam.', 'Use sentence case: “Budget forecasts due Friday 14 June”.'));
   }
 
-  for (const m of subject.matchAll(/[!?]{2,}/g)) {
+  for (const m of allMatches(/[!?]{2,}/g, subject)) {
     f['alarm'] = 1;
     failed = true;
     score -= 0.3;
