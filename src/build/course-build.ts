@@ -3,22 +3,14 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { contentTypeOf } from '../node/content-types.ts';
 
 export async function buildCourse(outDir: string): Promise<void> {
   const { build } = await import('vite');
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'error', build: { outDir: resolve(outDir), emptyOutDir: true } });
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
 
 export interface StaticServer {
   url: string;
@@ -41,7 +33,7 @@ export function serveStatic(dir: string): Promise<StaticServer> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': contentTypeOf(file) });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise) => {

@@ -6,23 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { contentTypeOf } from '../node/content-types.ts';
 import { COURSE_POLICY, policyFor } from './csp.ts';
 import { COMMON_HEADERS, HttpError, send } from './http.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** The file under `root` that `path` (already decoded) names, or undefined when it would leave root. */
 export function confinedPath(root: string, path: string): string | undefined {
@@ -47,7 +33,7 @@ export async function serveCourseFile(req: IncomingMessage, res: ServerResponse,
     info = await stat(file).catch(() => undefined);
   }
   if (!info?.isFile()) throw new HttpError(404, 'not found');
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   // no-cache, not no-store: a browser keeps the files and asks again, so a rebuild shows at once.
   if (extname(file) === '.html') {
     // Pages are small: read whole, so their inline blocks can be allowed by hash.
