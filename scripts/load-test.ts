@@ -228,18 +228,16 @@ function startServerProcess(dir: string, learners: number, writer: string): Prom
       child.once('exit', (code) => reject(new CliError(`the load test's server stopped (exit ${code ?? 'signal'})`)));
     });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  /** Sends the server a command line and reads its one-line JSON answer. */
+  const ask = async <T>(command: string): Promise<T> => {
+    const answer = nextLine();
+    child.stdin.write(`${command}\n`);
+    return JSON.parse(await answer) as T;
+  };
   return nextLine().then((line) => ({
     url: (JSON.parse(line) as { url: string }).url,
-    stats: async () => {
-      const answer = nextLine();
-      child.stdin.write('stats\n');
-      return JSON.parse(await answer) as ServerStats;
-    },
-    mark: async () => {
-      const answer = nextLine();
-      child.stdin.write('mark\n');
-      return (JSON.parse(await answer) as { maxStallMs: number }).maxStallMs;
-    },
+    stats: () => ask<ServerStats>('stats'),
+    mark: async () => (await ask<{ maxStallMs: number }>('mark')).maxStallMs,
     stop: async () => {
       child.stdin.end();
       await exited;
