@@ -17,7 +17,7 @@ import { CliError, runCli, UsageError } from '../src/node/fail.ts';
 import { openRecordsDb, recordsFileIn, type RecordsDb } from '../src/server/records-db.ts';
 import { CourseClient, learnConfigIn } from '../src/server/course-client.ts';
 import { cookieNames } from '../src/server/request-guard.ts';
-import { isLoopbackHost } from '../src/server/routes.ts';
+import { isLoopbackHost } from '../src/server/host.ts';
 
 const HELP = `Usage: npm run load-test [-- options]
   --learners N      simulated learners, all at once (default 200, at most 2000)

@@ -15,7 +15,8 @@ import { parseAllowedDomains } from '../server/identity.ts';
 import { loadCourseForReport } from '../server/manager-report.ts';
 import { ensurePasscode, PasscodeError, passcodeNotice } from '../server/passcode.ts';
 import { openRecordsDb, recordsFileIn, RecordsDbError, type RecordsDb } from '../server/records-db.ts';
-import { bundleLearnerScript, isLoopbackHost, startCourseServer, type CourseServerOptions } from '../server/routes.ts';
+import { isLoopbackHost } from '../server/host.ts';
+import { bundleLearnerScript, startCourseServer, type CourseServerOptions } from '../server/routes.ts';
 
 const DEFAULT_SERVE_PORT = 8080;
 

@@ -16,7 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { isoDate } from '../report/format.ts';
-import { COURSE_HOST_POLICY, FORM_POLICY, MANAGER_POLICY, type PagePolicy } from './csp.ts';
+import { COURSE_HOST_POLICY, FORM_POLICY, MANAGER_POLICY } from './csp.ts';
 import { startHost, sendPage, type HostMode, type HostRequest } from './host.ts';
 import { bundleBrowserScript, clearedCookie, HttpError, methodNotAllowed, readBody, redirect, send, sendJson, sessionCookie, type TlsFiles } from './http.ts';
 import { learnerOfLink, linkTokens, type SignInPolicy } from './identity.ts';
@@ -45,7 +45,6 @@ import { LEARNER_SESSION_MS, MANAGER_SESSION_MS, newToken, SessionStore, TOKEN_S
 const FORM_TOKEN_SECONDS = 2 * 60 * 60;
 /** How long a session read from the records is remembered (each change also forgets it at once). */
 const SESSION_CACHE_MS = 30_000;
-
 
 export interface RateLimits {
   /** New learners per client address, and in all (each sign-up writes a learner). */
@@ -100,9 +99,6 @@ export interface CourseServer {
   close(): Promise<void>;
 }
 
-// Where it always was, for the load test.
-export { isLoopbackHost } from './host.ts';
-
 /** The course page's script: learner-host.ts and scorm-again, bundled in memory. */
 export function bundleLearnerScript(): Promise<string> {
   return bundleBrowserScript(fileURLToPath(new URL('./learner-host.ts', import.meta.url)));
@@ -121,7 +117,6 @@ function statusOfInputError(error: RecordInputError): number {
       return 400;
   }
 }
-
 
 /** The team server as a mode of the host: its routes over the records, on a writer thread of its own. */
 export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 'host' | 'port' | 'tls'>): Promise<HostMode & { writeStats(): Promise<WriteStats> }> {
@@ -144,8 +139,6 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
   // One scrypt at a time (a few more may wait): the thread pool stays free for the course's files.
   const hashing = new Gate(1, 4);
   const policy: SignInPolicy = { inviteOnly: options.signIn?.inviteOnly ?? false, allowedDomains: options.signIn?.allowedDomains ?? [] };
-
-  const html = (res: ServerResponse, status: number, page: string, pagePolicy: PagePolicy, headers: Record<string, string | string[]> = {}) => sendPage(res, status, page, pagePolicy, headers);
 
   /** The pre-sign-in form token: the cookie's (when sound) or a new one, set on this answer. */
   function formToken(req: IncomingMessage, ctx: RequestContext, names: CookieNames): { token: string; headers: Record<string, string> } {
@@ -173,7 +166,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
     // course or signing out, not sent on.
     const signedIn = learnerSession(req, names);
     const current = signedIn ? { name: signedIn.learner.name, csrf: signedIn.session.csrf } : undefined;
-    html(res, status, renderSignIn(courseTitle, form.token, values, errors, current), FORM_POLICY, form.headers);
+    sendPage(res, status, renderSignIn(courseTitle, form.token, values, errors, current), FORM_POLICY, form.headers);
   }
 
   async function signIn(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames): Promise<void> {
@@ -187,7 +180,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
     const allowed = signUps.take(ctx.client);
     if (!allowed.allowed) {
       const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
-      return html(res, 429, renderSignUpClosed(courseTitle, `Too many sign-ups just now. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`), FORM_POLICY, { 'retry-after': String(seconds) });
+      return sendPage(res, 429, renderSignUpClosed(courseTitle, `Too many sign-ups just now. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`), FORM_POLICY, { 'retry-after': String(seconds) });
     }
     let outcome;
     try {
@@ -200,14 +193,14 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
     }
     switch (outcome.kind) {
       case 'closed':
-        return html(res, 403, renderSignUpClosed(courseTitle, 'Sign-up is by invitation here: open the personal link your manager sent you, or ask them for one.'), FORM_POLICY);
+        return sendPage(res, 403, renderSignUpClosed(courseTitle, 'Sign-up is by invitation here: open the personal link your manager sent you, or ask them for one.'), FORM_POLICY);
       case 'domain-refused':
         errors.email = `Use your work email (at ${policy.allowedDomains.join(' or ')}).`;
         return signInPage(req, res, ctx, names, 400, values, errors);
       case 'exists':
-        return html(res, 409, renderAlreadyRegistered(courseTitle), FORM_POLICY);
+        return sendPage(res, 409, renderAlreadyRegistered(courseTitle), FORM_POLICY);
       case 'created':
-        return html(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': learnerCookie(outcome.token, ctx, names) });
+        return sendPage(res, 200, renderWelcome(courseTitle, outcome.learner.name, `${ctx.origin}/l/${outcome.link}`), FORM_POLICY, { 'set-cookie': learnerCookie(outcome.token, ctx, names) });
     }
   }
 
@@ -225,7 +218,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
       config: { courseUrl: '/course/', commitUrl: `/api/commit?csrf=${signedIn.session.csrf}`, cmi: seed.cmi },
       resumed: seed.entry === 'resume',
     });
-    html(res, 200, page, COURSE_HOST_POLICY);
+    sendPage(res, 200, page, COURSE_HOST_POLICY);
   }
 
   async function commit(req: IncomingMessage, res: ServerResponse, url: URL, names: CookieNames): Promise<void> {
@@ -239,7 +232,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
 
   function managerPage(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, status: number, error?: string, headers: Record<string, string> = {}): void {
     const form = formToken(req, ctx, names);
-    html(res, status, renderManagerLogin(courseTitle, form.token, error), FORM_POLICY, { ...form.headers, ...headers });
+    sendPage(res, status, renderManagerLogin(courseTitle, form.token, error), FORM_POLICY, { ...form.headers, ...headers });
   }
 
   function tooMany(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, names: CookieNames, retryAfterMs: number): void {
@@ -277,7 +270,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
       const token = tokens.get(l.id);
       return { id: l.id, name: l.name, email: l.email, team: l.team, link: token ? `${ctx.origin}/l/${token}` : undefined };
     });
-    html(res, 200, renderLearnerLinks(courseTitle, rows, csrf, notice), MANAGER_POLICY);
+    sendPage(res, 200, renderLearnerLinks(courseTitle, rows, csrf, notice), MANAGER_POLICY);
   }
 
   async function changeLink(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, csrf: string): Promise<void> {
@@ -291,7 +284,6 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
     sessions.forgetLearner(learner.id);
     learnersPage(res, ctx, csrf, action === 'revoke' ? `${learner.name}’s link no longer works, and they are signed out.` : `${learner.name} has a new link; the old one no longer works.`);
   }
-
 
   /** The mode's routes: resolves false when none matches (the host answers 404). */
   async function route(req: IncomingMessage, res: ServerResponse, { url, method, isGet, context: ctx, port }: HostRequest): Promise<void | false> {
@@ -309,7 +301,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
       if (!learner) throw new HttpError(404, 'this personal link is not known here (it may have been replaced): ask your manager for a new one');
       if (isGet) {
         const form = formToken(req, ctx, names);
-        return html(res, 200, renderLinkLanding(courseTitle, learner.name, form.token, `/l/${token}`), FORM_POLICY, form.headers);
+        return sendPage(res, 200, renderLinkLanding(courseTitle, learner.name, form.token, `/l/${token}`), FORM_POLICY, form.headers);
       }
       if (method !== 'POST') throw methodNotAllowed(['GET', 'POST']);
       const form = new URLSearchParams(await readBody(req, 8 * 1024));
@@ -348,7 +340,7 @@ export async function teamMode(options: Omit<CourseServerOptions, 'courseDir' | 
       if (!isGet) throw methodNotAllowed(['GET']);
       const session = requireManager(req, names);
       const page = serverReportHtml(buildServerReport(db, options.reportCourse), session.csrf);
-      return html(res, 200, page, MANAGER_POLICY);
+      return sendPage(res, 200, page, MANAGER_POLICY);
     }
     if (pathname === '/manager/report.csv') {
       if (!isGet) throw methodNotAllowed(['GET']);
