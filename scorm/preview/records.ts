@@ -4,14 +4,11 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScormVersion } from './version.ts';
+import { isPlainObject } from '../../src/content/json-values.ts';
 
 /** What the LMS keeps for a learner: the `cmi` tree of the last commit. */
 export interface LearnerRecord {
   cmi: Record<string, unknown>;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -2,6 +2,7 @@
 // learner record of the last session (minus what belongs to that session only), the preview
 // learner, and `entry` = resume when there is saved progress. Pure, so it is tested in Node.
 import type { ScormVersion } from './version.ts';
+import { isPlainObject } from '../../src/content/json-values.ts';
 
 export const PREVIEW_LEARNER = { id: 'preview_learner', name: 'Learner, Preview' } as const;
 
@@ -15,13 +16,9 @@ export interface Seed {
 
 type Tree = Record<string, unknown>;
 
-function isTree(value: unknown): value is Tree {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function branch(tree: Tree, key: string): Tree {
   const value = tree[key];
-  const copy: Tree = isTree(value) ? { ...value } : {};
+  const copy: Tree = isPlainObject(value) ? { ...value } : {};
   tree[key] = copy;
   return copy;
 }

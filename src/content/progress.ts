@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CHECK_IDS, type CheckId } from '../analyzer/types.ts';
 import type { CourseOutline as Course } from './outline.ts';
+import { isPlainObject } from './json-values.ts';
 
 export const PROGRESS_VERSION = 1;
 
@@ -79,10 +80,6 @@ export interface RestoredProgress {
   notice?: 'corrupted' | 'partly-kept';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Restores saved progress for this course. Entries for lessons, rewrites or questions the course
  * no longer has are dropped; entries that fail validation are dropped one by one, so a corrupted
@@ -99,7 +96,7 @@ export function restoreProgress(raw: unknown, course: Course, now: number): Rest
       return { progress: fresh, notice: 'corrupted' };
     }
   }
-  if (!isRecord(value) || value['v'] !== PROGRESS_VERSION) return { progress: fresh, notice: 'corrupted' };
+  if (!isPlainObject(value) || value['v'] !== PROGRESS_VERSION) return { progress: fresh, notice: 'corrupted' };
   const whole = savedProgress.safeParse(value);
   const lessonIds = new Set(course.lessons.map((l) => l.id));
   const scenarioIds = new Set(course.lessons.flatMap((l) => l.scenarios.map((s) => s.id)));
@@ -108,7 +105,7 @@ export function restoreProgress(raw: unknown, course: Course, now: number): Rest
 
   const keep = <T>(source: unknown, known: Set<string>, schema: z.ZodMiniType<T>): Record<string, T> => {
     const out: Record<string, T> = {};
-    if (!isRecord(source)) {
+    if (!isPlainObject(source)) {
       if (source !== undefined) dropped = true;
       return out;
     }

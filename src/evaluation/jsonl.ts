@@ -3,6 +3,7 @@
 import type { EmailContext, EmailInput } from '../analyzer/index.ts';
 import { CliError, errorMessage } from '../node/fail.ts';
 import { toAudience, toKind } from './email-context.ts';
+import { describeJsonValue, isPlainObject, shorten } from '../content/json-values.ts';
 
 export interface JsonlEmail {
   /** 1-based line number in the file, for messages. */
@@ -20,36 +21,22 @@ export interface JsonlProblem {
   error: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function shorten(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 function readString(fields: Record<string, unknown>, name: string, where: string): string {
   const value = fields[name];
   if (value === undefined) throw new CliError(`${where}: "${name}" is missing`);
-  if (typeof value !== 'string') throw new CliError(`${where}: "${name}" must be a string, not ${describe(value)}`);
+  if (typeof value !== 'string') throw new CliError(`${where}: "${name}" must be a string, not ${describeJsonValue(value)}`);
   return value;
 }
 
 function readContext(value: unknown, where: string): EmailContext {
-  if (!isRecord(value)) throw new CliError(`${where}: "context" must be an object, not ${describe(value)}`);
+  if (!isPlainObject(value)) throw new CliError(`${where}: "context" must be an object, not ${describeJsonValue(value)}`);
   const context: EmailContext = {};
   for (const [key, field] of Object.entries(value)) {
     if (key !== 'kind' && key !== 'audience') {
       throw new CliError(`${where}: "context.${key}" is not a context field (use kind, audience)`);
     }
     if (typeof field !== 'string') {
-      throw new CliError(`${where}: "context.${key}" must be a string, not ${describe(field)}`);
+      throw new CliError(`${where}: "context.${key}" must be a string, not ${describeJsonValue(field)}`);
     }
     if (key === 'kind') context.kind = toKind(field, `${where}: "context.kind"`);
     else context.audience = toAudience(field, `${where}: "context.audience"`);
@@ -59,8 +46,8 @@ function readContext(value: unknown, where: string): EmailContext {
 
 /** Checks one parsed JSON value as an analyzer input; `where` prefixes messages (`file:line`). */
 export function toEmailInput(value: unknown, where: string): EmailInput {
-  if (!isRecord(value)) {
-    throw new CliError(`${where}: expected an object like {"subject": "…", "body": "…"}, not ${describe(value)}`);
+  if (!isPlainObject(value)) {
+    throw new CliError(`${where}: expected an object like {"subject": "…", "body": "…"}, not ${describeJsonValue(value)}`);
   }
   const subject = readString(value, 'subject', where);
   const body = readString(value, 'body', where);
@@ -75,7 +62,7 @@ export function toEmailInput(value: unknown, where: string): EmailInput {
 function readScenario(fields: Record<string, unknown>, where: string): string | undefined {
   const value = fields['scenario'];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new CliError(`${where}: "scenario" must be a scenario id, not ${describe(value)}`);
+  if (typeof value !== 'string') throw new CliError(`${where}: "scenario" must be a scenario id, not ${describeJsonValue(value)}`);
   return /\s/.test(value.trim()) ? undefined : value.trim();
 }
 
@@ -84,10 +71,10 @@ function parseLine(raw: string, where: string, line: number): JsonlEmail {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    throw new CliError(`${where}: not valid JSON (${shorten(errorMessage(error))})`);
+    throw new CliError(`${where}: not valid JSON (${shorten(errorMessage(error), 80)})`);
   }
   const input = toEmailInput(value, where);
-  const fields = isRecord(value) ? value : {};
+  const fields = isPlainObject(value) ? value : {};
   const scenario = readScenario(fields, where);
   return scenario === undefined ? { line, input, fields } : { line, input, scenario, fields };
 }

@@ -4,6 +4,7 @@
  * (`cmi.core.student_id`, `cmi.core.lesson_status`, …). Each record is one learner attempt.
  * Pure: text in, attempts and problems out; reading files is the caller's job.
  */
+import { describeJsonValue, isPlainObject, shorten } from '../content/json-values.ts';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -69,19 +70,8 @@ export interface ParsedRecords {
 
 type Tree = Record<string, unknown>;
 
-function isTree(value: unknown): value is Tree {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function shorten(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+/** How much of a value a message quotes. */
+const QUOTE_LENGTH = 60;
 
 /** Collects ignored-field notes for one record. */
 class Notes {
@@ -98,7 +88,7 @@ function text(tree: Tree, key: string, path: string, notes: Notes): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  notes.ignore(`${path} should be text, not ${describe(value)}`);
+  notes.ignore(`${path} should be text, not ${describeJsonValue(value)}`);
   return '';
 }
 
@@ -106,7 +96,7 @@ function numberOrNull(raw: string, path: string, notes: Notes): number | null {
   if (raw === '') return null;
   const n = Number(raw);
   if (!Number.isFinite(n)) {
-    notes.ignore(`${path} "${shorten(raw)}" is not a number`);
+    notes.ignore(`${path} "${shorten(raw, QUOTE_LENGTH)}" is not a number`);
     return null;
   }
   return n;
@@ -117,18 +107,18 @@ function list(value: unknown, path: string, notes: Notes): Tree[] {
   if (value === undefined || value === null || value === '') return [];
   let items: unknown[];
   if (Array.isArray(value)) items = value;
-  else if (isTree(value)) {
+  else if (isPlainObject(value)) {
     items = Object.keys(value)
       .filter((k) => /^\d+$/.test(k))
       .sort((a, b) => Number(a) - Number(b))
       .map((k) => value[k]);
   } else {
-    notes.ignore(`${path} should be a list, not ${describe(value)}`);
+    notes.ignore(`${path} should be a list, not ${describeJsonValue(value)}`);
     return [];
   }
   return items.filter((item, i) => {
-    if (isTree(item)) return true;
-    notes.ignore(`${path}.${i} should be an object, not ${describe(item)}`);
+    if (isPlainObject(item)) return true;
+    notes.ignore(`${path}.${i} should be an object, not ${describeJsonValue(item)}`);
     return false;
   }) as Tree[];
 }
@@ -138,8 +128,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** A score 0–100 from `score.{raw,min,max,scaled}`: raw scaled to min–max when they aren't 0–100. */
 function scoreOf(value: unknown, path: string, notes: Notes): number | null {
   if (value === undefined || value === null || value === '') return null;
-  if (!isTree(value)) {
-    notes.ignore(`${path} should be an object with raw, min and max, not ${describe(value)}`);
+  if (!isPlainObject(value)) {
+    notes.ignore(`${path} should be an object with raw, min and max, not ${describeJsonValue(value)}`);
     return null;
   }
   const raw = numberOrNull(text(value, 'raw', `${path}.raw`, notes), `${path}.raw`, notes);
@@ -183,7 +173,7 @@ function durationField(tree: Tree, key: string, path: string, notes: Notes): num
   if (raw === '') return null;
   const seconds = parseDuration(raw);
   if (seconds === undefined) {
-    notes.ignore(`${path} "${shorten(raw)}" is not a duration (PT1H2M3S or 0001:02:03.00)`);
+    notes.ignore(`${path} "${shorten(raw, QUOTE_LENGTH)}" is not a duration (PT1H2M3S or 0001:02:03.00)`);
     return null;
   }
   return seconds;
@@ -209,7 +199,7 @@ function status2004(cmi: Tree, notes: Notes): LearnerStatus {
   if (completion === 'completed') return 'completed';
   if (completion === 'incomplete') return 'incomplete';
   if (!['', 'unknown', 'not attempted'].includes(success) || !['', 'unknown', 'not attempted'].includes(completion)) {
-    notes.ignore(`the status "${shorten(success || completion)}" is not a SCORM 2004 status`);
+    notes.ignore(`the status "${shorten(success || completion, QUOTE_LENGTH)}" is not a SCORM 2004 status`);
   }
   return 'not-attempted';
 }
@@ -228,7 +218,7 @@ function status12(core: Tree, notes: Notes): LearnerStatus {
     case 'not attempted':
       return 'not-attempted';
     default:
-      notes.ignore(`cmi.core.lesson_status "${shorten(status)}" is not a SCORM 1.2 status`);
+      notes.ignore(`cmi.core.lesson_status "${shorten(status, QUOTE_LENGTH)}" is not a SCORM 1.2 status`);
       return 'not-attempted';
   }
 }
@@ -255,7 +245,7 @@ function interactions(cmi: Tree, version: ScormVersion, notes: Notes): Interacti
     const description = text(item, 'description', `${path}.description`, notes);
     const stamp = version === '2004' ? text(item, 'timestamp', `${path}.timestamp`, notes) : '';
     const at = stamp === '' ? null : (parseTimestamp(stamp) ?? null);
-    if (stamp !== '' && at === null) notes.ignore(`${path}.timestamp "${shorten(stamp)}" is not a date and time`);
+    if (stamp !== '' && at === null) notes.ignore(`${path}.timestamp "${shorten(stamp, QUOTE_LENGTH)}" is not a date and time`);
     return [
       {
         id,
@@ -275,7 +265,7 @@ function committedAt(record: Tree, notes: Notes): number | null {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
   const ms = typeof value === 'string' ? parseTimestamp(value) : undefined;
   if (ms === undefined) {
-    notes.ignore(`committed_at ${typeof value === 'string' ? `"${shorten(value)}"` : `(${describe(value)})`} is not an ISO 8601 date and time`);
+    notes.ignore(`committed_at ${typeof value === 'string' ? `"${shorten(value, QUOTE_LENGTH)}"` : `(${describeJsonValue(value)})`} is not an ISO 8601 date and time`);
     return null;
   }
   return ms;
@@ -286,7 +276,7 @@ function teamOf(record: Tree, notes: Notes): string | null {
     const value = record[key];
     if (value === undefined || value === null) continue;
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    if (typeof value !== 'string') notes.ignore(`"${key}" should be text, not ${describe(value)}`);
+    if (typeof value !== 'string') notes.ignore(`"${key}" should be text, not ${describeJsonValue(value)}`);
   }
   return null;
 }
@@ -297,18 +287,18 @@ function teamOf(record: Tree, notes: Notes): string | null {
  */
 export function parseLearnerRecord(value: unknown, where: string): { attempt: LearnerAttempt | null; problems: RecordProblem[] } {
   const skip = (message: string) => ({ attempt: null, problems: [{ where, message: `${message}; record skipped`, skipped: true }] });
-  if (!isTree(value)) return skip(`expected a learner record like {"cmi": {…}}, not ${describe(value)}`);
+  if (!isPlainObject(value)) return skip(`expected a learner record like {"cmi": {…}}, not ${describeJsonValue(value)}`);
   const cmi = value['cmi'];
-  if (!isTree(cmi)) return skip(cmi === undefined ? 'no "cmi" object' : `"cmi" should be an object, not ${describe(cmi)}`);
+  if (!isPlainObject(cmi)) return skip(cmi === undefined ? 'no "cmi" object' : `"cmi" should be an object, not ${describeJsonValue(cmi)}`);
   const notes = new Notes(where);
   const core = cmi['core'];
-  const version: ScormVersion = isTree(core) ? '1.2' : '2004';
+  const version: ScormVersion = isPlainObject(core) ? '1.2' : '2004';
   let learnerId: string;
   let learnerName: string;
   let status: LearnerStatus;
   let score: number | null;
   let seconds: number | null;
-  if (isTree(core)) {
+  if (isPlainObject(core)) {
     learnerId = text(core, 'student_id', 'cmi.core.student_id', notes);
     learnerName = text(core, 'student_name', 'cmi.core.student_name', notes);
     status = status12(core, notes);

@@ -11,6 +11,7 @@ import { emptyProgress, type SavedProgress } from '../content/progress.ts';
 import type { CourseOutline } from '../content/outline.ts';
 import { encodeProgress } from '../lms/suspend-data.ts';
 import { parseDuration, parseTimestamp, type InteractionRecord, type LearnerAttempt, type ParsedRecords, type RecordProblem } from './records.ts';
+import { isPlainObject } from '../content/json-values.ts';
 
 const VERB = {
   answered: 'http://adlnet.gov/expapi/verbs/answered',
@@ -23,13 +24,9 @@ const VERB = {
 
 type Tree = Record<string, unknown>;
 
-function isTree(value: unknown): value is Tree {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function at(tree: unknown, ...path: string[]): unknown {
   let node = tree;
-  for (const key of path) node = isTree(node) ? node[key] : undefined;
+  for (const key of path) node = isPlainObject(node) ? node[key] : undefined;
   return node;
 }
 
@@ -39,7 +36,7 @@ function str(value: unknown): string | undefined {
 
 /** An extension of the course's, whatever base IRI the customer gave it: found by its ending. */
 function extension(extensions: unknown, name: string): unknown {
-  if (!isTree(extensions)) return undefined;
+  if (!isPlainObject(extensions)) return undefined;
   const key = Object.keys(extensions).find((k) => k.endsWith(`/extensions/${name}`));
   return key === undefined ? undefined : extensions[key];
 }
@@ -56,7 +53,7 @@ function statementsOf(raw: string, file: string, problems: RecordProblem[]): Rea
   const out: Read[] = [];
   const add = (value: unknown, where: string) => {
     const time = parseTimestamp(str(at(value, 'timestamp')) ?? '');
-    if (!isTree(value) || !isTree(value['verb']) || !isTree(value['actor'])) {
+    if (!isPlainObject(value) || !isPlainObject(value['verb']) || !isPlainObject(value['actor'])) {
       problems.push({ where, message: 'not an xAPI statement (no actor or verb); skipped', skipped: true });
       return;
     }
@@ -77,7 +74,7 @@ function statementsOf(raw: string, file: string, problems: RecordProblem[]): Rea
     }
   }
   if (whole !== undefined) {
-    const list = Array.isArray(whole) ? whole : isTree(whole) && Array.isArray(whole['statements']) ? whole['statements'] : [whole];
+    const list = Array.isArray(whole) ? whole : isPlainObject(whole) && Array.isArray(whole['statements']) ? whole['statements'] : [whole];
     list.forEach((item: unknown, i: number) => add(item, `${file} [statement ${i + 1}]`));
     return out;
   }
@@ -114,7 +111,7 @@ function activityOf(id: string, kind: 'rewrites' | 'questions'): string | undefi
 
 function checksOf(value: unknown): Partial<Record<CheckId, number>> {
   const out: Partial<Record<CheckId, number>> = {};
-  if (!isTree(value)) return out;
+  if (!isPlainObject(value)) return out;
   for (const [key, score] of Object.entries(value)) {
     if (isCheckId(key) && typeof score === 'number' && Number.isFinite(score)) out[key] = Math.max(0, Math.min(100, Math.round(score)));
   }

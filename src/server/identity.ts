@@ -5,6 +5,7 @@
 import { normalizeEmail, RecordInputError } from './record-input.ts';
 import type { Learner, LearnerInput, RecordsDb } from './records-db.ts';
 import { newToken, TOKEN_SHAPE } from './sessions.ts';
+import { isPlainObject } from '../content/json-values.ts';
 
 const LINK_SETTING = 'learner_link:';
 const LINK_OF_SETTING = 'learner_link_of:';
@@ -83,8 +84,6 @@ export function signUp(db: RecordsDb, input: LearnerInput, policy: SignInPolicy)
   });
 }
 
-const isTree = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The cmi tree with the learner named as the records name them, in both SCORM 2004's fields and
  * 1.2's `cmi.core.*` (which a report reads first when present): a body can't speak for anyone.
@@ -92,6 +91,6 @@ const isTree = (value: unknown): value is Record<string, unknown> => typeof valu
 export function withServerIdentity(cmi: Record<string, unknown>, learner: { id: string; name: string }): Record<string, unknown> {
   const out: Record<string, unknown> = { ...cmi, learner_id: learner.id, learner_name: learner.name };
   const core = cmi['core'];
-  if (isTree(core)) out['core'] = { ...core, student_id: learner.id, student_name: learner.name };
+  if (isPlainObject(core)) out['core'] = { ...core, student_id: learner.id, student_name: learner.name };
   return out;
 }

@@ -1,6 +1,7 @@
 // What the self-hosted server hands scorm-again (SCORM 2004) before the course starts: the
 // learner's last commit minus what belongs to that session only, the learner's id and name from
 // the records (never from the client), and entry = resume when there is saved progress. Pure.
+import { isPlainObject } from '../content/json-values.ts';
 export type Entry = 'resume' | 'ab-initio';
 
 export interface LearnerSeed {
@@ -8,10 +9,8 @@ export interface LearnerSeed {
   entry: Entry;
 }
 
-const isTree = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function learnerSeed(saved: Record<string, unknown> | undefined, learner: { id: string; name: string }, passScore?: number): LearnerSeed {
-  const cmi: Record<string, unknown> = isTree(saved) ? structuredClone(saved) : {};
+  const cmi: Record<string, unknown> = isPlainObject(saved) ? structuredClone(saved) : {};
   const suspendData = cmi['suspend_data'];
   const entry: Entry = typeof suspendData === 'string' && suspendData !== '' ? 'resume' : 'ab-initio';
   // exit and session_time describe the last session only; an LMS never hands them back.

@@ -1,5 +1,6 @@
 // What the records accept: learner names, work emails, teams, SCORM versions and commit bodies,
 // checked before anything is written. Pure: no database here.
+import { isPlainObject } from '../content/json-values.ts';
 
 /** Deeper than any cmi tree (about 5 levels); SQLite's JSON functions refuse past 1000. */
 export const MAX_COMMIT_DEPTH = 64;
@@ -55,10 +56,6 @@ export interface CommitBody {
 const CONTROL = /\p{Cc}/u;
 const EMAIL_LOCAL = /^[^\s@<>()[\]\\,;:"]+$/u;
 const EMAIL_DOMAIN = /^(?:[^\s@<>()[\]\\,;:".]+\.)+[^\s@<>()[\]\\,;:".\d][^\s@<>()[\]\\,;:".]+$/u;
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function codePoints(text: string): number {
   return [...text].length;

@@ -2,7 +2,8 @@
 // can run in the writer thread (record-writer.ts) as well as in process: sign-ups, sessions,
 // commits and personal links. Each runs inside a transaction the caller provides.
 import { revokeLink, signUp, withServerIdentity, type SignInPolicy } from './identity.ts';
-import { isPlainObject, RecordInputError } from './record-input.ts';
+import { isPlainObject } from '../content/json-values.ts';
+import { RecordInputError } from './record-input.ts';
 import type { LearnerInput, Learner, RecordsDb } from './records-db.ts';
 import { SessionStore, type SessionKind } from './sessions.ts';
 

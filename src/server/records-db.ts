@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { isPlainObject } from '../content/json-values.ts';
 import { makePrivateFolder, restrictRecordFiles } from './data-folder.ts';
 import { applyMigrations, MigrationError, SchemaTooNewError, userVersion } from './migrations.ts';
 import {
@@ -16,7 +17,6 @@ import {
   cleanName,
   cleanTeam,
   type CommitBody,
-  isPlainObject,
   isScormVersion,
   learnerSlug,
   normalizeEmail,

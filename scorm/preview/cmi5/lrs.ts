@@ -18,6 +18,7 @@ import { auIri } from '../../../src/lms/cmi5/iri.ts';
 import { CMI5, VERBS, type Agent, type LaunchData, type Statement } from '../../../src/lms/cmi5/statement-types.ts';
 import { HttpError, readBody, sendJson } from '../../../src/server/http.ts';
 import { checkCmi5Statement, type SessionFacts } from './rules.ts';
+import { isPlainObject } from '../../../src/content/json-values.ts';
 
 export interface LrsSession extends SessionFacts {
   token: string;
@@ -73,10 +74,6 @@ function agentKey(raw: string | null): string {
     // falls through
   }
   throw new HttpError(400, 'agent must be an xAPI Agent as JSON');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class TestLrs {
@@ -231,11 +228,11 @@ export class TestLrs {
     const batch = (Array.isArray(body) ? body : [body]) as Statement[];
     if (method === 'PUT') {
       const id = url.searchParams.get('statementId');
-      if (batch.length !== 1 || !isObject(batch[0]) || (batch[0].id !== undefined && batch[0].id !== id)) throw new HttpError(400, 'PUT takes one statement whose id is statementId');
+      if (batch.length !== 1 || !isPlainObject(batch[0]) || (batch[0].id !== undefined && batch[0].id !== id)) throw new HttpError(400, 'PUT takes one statement whose id is statementId');
     }
     const fresh: Statement[] = [];
     for (const statement of batch) {
-      const known = isObject(statement) ? this.statements.find((s) => s.id === statement.id) : undefined;
+      const known = isPlainObject(statement) ? this.statements.find((s) => s.id === statement.id) : undefined;
       if (known) {
         // The same statement again (a retry whose answer was lost) changes nothing; another one is a conflict.
         const { stored: _stored, ...kept } = known as Statement & { stored?: string };
@@ -326,7 +323,7 @@ export class TestLrs {
       throw new HttpError(400, 'the document must be JSON');
     }
     const old = this.documents.get(key);
-    const merged = method === 'POST' && old !== undefined && isObject(value) ? { ...(JSON.parse(old) as Record<string, unknown>), ...value } : value;
+    const merged = method === 'POST' && old !== undefined && isPlainObject(value) ? { ...(JSON.parse(old) as Record<string, unknown>), ...value } : value;
     this.documents.set(key, JSON.stringify(merged));
     res.writeHead(204).end();
   }

@@ -21,6 +21,7 @@ import { Outbox } from './outbox.ts';
 import { answeredStatement, intoSession, isoDuration, progressedStatement, StatementClock, type StatementBase } from './statements.ts';
 import { VERBS, type Agent, type Statement } from './statement-types.ts';
 import { httpTransport } from './xapi-http.ts';
+import { isPlainObject } from '../../content/json-values.ts';
 
 /** The course's own state document (LMS.LaunchData is the LMS's, and read-only). */
 export const PROGRESS_STATE_ID = 'https://w3id.org/xapi/cmi5/email-course/progress';
@@ -80,12 +81,8 @@ function defaultStorage(): KeyValueStorage | null {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function reportedOf(value: unknown): Reported {
-  if (!isRecord(value)) return { ...NONE_REPORTED };
+  if (!isPlainObject(value)) return { ...NONE_REPORTED };
   return { completed: value['completed'] === true, passed: value['passed'] === true, failed: value['failed'] === true };
 }
 
@@ -216,7 +213,7 @@ export class Cmi5Store implements LearningRecordStore {
 
     const state = await transport.getState(PROGRESS_STATE_ID);
     let saved: unknown = mirrored.saved;
-    if (state.status === 200 && isRecord(state.document)) {
+    if (state.status === 200 && isPlainObject(state.document)) {
       this.reported = either(this.reported, reportedOf(state.document['reported']));
       const progress = state.document['progress'];
       const stateSavedAt = Number(state.document['savedAt']) || 0;
@@ -351,8 +348,8 @@ export class Cmi5Store implements LearningRecordStore {
       const raw = this.storage?.getItem(this.localKey);
       if (!raw) return empty;
       const parsed: unknown = JSON.parse(raw);
-      if (!isRecord(parsed) || parsed['v'] !== 1) return empty;
-      const pending = Array.isArray(parsed['pending']) ? (parsed['pending'] as Statement[]).filter((s) => isRecord(s) && typeof s.id === 'string' && isRecord(s.verb)) : [];
+      if (!isPlainObject(parsed) || parsed['v'] !== 1) return empty;
+      const pending = Array.isArray(parsed['pending']) ? (parsed['pending'] as Statement[]).filter((s) => isPlainObject(s) && typeof s.id === 'string' && isPlainObject(s.verb)) : [];
       const savedAt = typeof parsed['savedAt'] === 'number' && Number.isFinite(parsed['savedAt']) ? parsed['savedAt'] : 0;
       return { v: 1, sessionId: typeof parsed['sessionId'] === 'string' ? parsed['sessionId'] : null, pending, reported: reportedOf(parsed['reported']), savedAt };
     } catch {
